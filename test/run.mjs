@@ -40,6 +40,10 @@ let passed = 0;
 let failed = 0;
 const broken = [];
 
+console.log('# build (node build.mjs)');
+const built = await run(process.execPath, [join(root, 'build.mjs'), '--quiet']);
+if (built.code !== 0) { console.log('The build failed, so no test can run.\n0 passed, 1 failed'); process.exit(1); }
+
 if (filters.length === 0) {
   console.log('# type-check (tsc --noEmit)');
   const tsc = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root]);
