@@ -1,0 +1,151 @@
+/**
+ * The overview's geometry, computed from the model's layer list alone (kinds and shapes,
+ * never names), so any supported Sequential model lays itself out.
+ *
+ * Columns: the input (one map per colour channel), one column per conv, ReLU and pooling
+ * layer (one map per channel), and the output (one row per class). Flatten and dense layers
+ * have no column of their own: the edges into the output stand for them.
+ */
+
+export type ColumnKind = 'input' | 'conv' | 'relu' | 'maxpool' | 'avgpool' | 'output';
+
+export interface LayerShape {
+  name: string;
+  kind: string;
+  /** Output shape without the batch dimension: [h, w, c] for maps, [n] for vectors. */
+  shape: readonly number[];
+}
+
+export interface Column {
+  /** Index into the layer list this column shows (the last dense layer for the output). */
+  layerIndex: number;
+  name: string;
+  kind: ColumnKind;
+  /** Maps (or classes, for the output). */
+  count: number;
+  height: number;
+  width: number;
+}
+
+export interface MapBox {
+  column: number;
+  channel: number;
+  x: number;
+  y: number;
+  size: number;
+}
+
+export interface Edge {
+  from: { column: number; channel: number };
+  to: { column: number; channel: number };
+}
+
+export interface WideLayout {
+  width: number;
+  height: number;
+  mapSize: number;
+  columnX: number[];
+  boxes: MapBox[][];
+  outputX: number;
+  outputWidth: number;
+  rowHeight: number;
+}
+
+const MAP_KINDS = new Set(['conv', 'relu', 'maxpool', 'avgpool']);
+
+export function columnsOf(layers: readonly LayerShape[]): Column[] {
+  const cols: Column[] = [];
+  let lastDense = -1;
+  layers.forEach((layer, i) => {
+    if (layer.kind === 'input') {
+      const [h, w, c] = layer.shape;
+      cols.push({ layerIndex: i, name: layer.name, kind: 'input', count: c, height: h, width: w });
+    } else if (MAP_KINDS.has(layer.kind) && layer.shape.length === 3) {
+      const [h, w, c] = layer.shape;
+      cols.push({ layerIndex: i, name: layer.name, kind: layer.kind as ColumnKind, count: c, height: h, width: w });
+    } else if (layer.kind === 'dense') {
+      lastDense = i;
+    }
+  });
+  if (lastDense >= 0) {
+    const n = layers[lastDense].shape[0];
+    cols.push({ layerIndex: lastDense, name: layers[lastDense].name, kind: 'output', count: n, height: 1, width: 1 });
+  }
+  return cols;
+}
+
+/**
+ * Edges between consecutive columns: a convolution reads every map of the column before it,
+ * ReLU and pooling read the same channel, the output reads every map of the last column.
+ */
+export function edgesInto(cols: readonly Column[], column: number): Edge[] {
+  const target = cols[column];
+  if (!target || column === 0) return [];
+  const source = cols[column - 1];
+  const edges: Edge[] = [];
+  const oneToOne = (target.kind === 'relu' || target.kind === 'maxpool' || target.kind === 'avgpool') && source.count === target.count;
+  for (let t = 0; t < target.count; t++) {
+    if (oneToOne) edges.push({ from: { column: column - 1, channel: t }, to: { column, channel: t } });
+    else for (let s = 0; s < source.count; s++) edges.push({ from: { column: column - 1, channel: s }, to: { column, channel: t } });
+  }
+  return edges;
+}
+
+export function allEdges(cols: readonly Column[]): Edge[] {
+  return cols.flatMap((_, i) => edgesInto(cols, i));
+}
+
+/** Below this width the overview stacks layers vertically instead of shrinking columns. */
+export const NARROW_BREAKPOINT = 720;
+
+export interface WideOptions {
+  width: number;
+  outputWidth?: number;
+  maxMap?: number;
+  minMap?: number;
+  gapRatio?: number;
+}
+
+/** Absolute positions for the wide (desktop) layout: columns left to right. */
+export function wideLayout(cols: readonly Column[], opts: WideOptions): WideLayout {
+  const outputWidth = opts.outputWidth ?? 170;
+  const mapCols = cols.filter((c) => c.kind !== 'output');
+  const n = Math.max(1, mapCols.length);
+  const gapRatio = opts.gapRatio ?? 0.55;
+  const available = Math.max(0, opts.width - outputWidth);
+  // n maps and n gaps (the last gap leads into the output column).
+  const fit = available / (n + n * gapRatio);
+  const mapSize = Math.floor(Math.max(opts.minMap ?? 24, Math.min(opts.maxMap ?? 64, fit)));
+  const gap = Math.floor(mapSize * gapRatio);
+  const vGap = Math.max(4, Math.round(mapSize * 0.18));
+  const maxCount = Math.max(1, ...mapCols.map((c) => c.count));
+  const stackHeight = maxCount * mapSize + (maxCount - 1) * vGap;
+  const spare = Math.max(0, available - n * (mapSize + gap));
+  const left = Math.floor(spare / 2);
+  const columnX: number[] = [];
+  const boxes: MapBox[][] = [];
+  mapCols.forEach((c, ci) => {
+    const x = left + ci * (mapSize + gap);
+    columnX.push(x);
+    const h = c.count * mapSize + (c.count - 1) * vGap;
+    const top = Math.floor((stackHeight - h) / 2);
+    boxes.push(Array.from({ length: c.count }, (_, ch) => ({ column: ci, channel: ch, x, y: top + ch * (mapSize + vGap), size: mapSize })));
+  });
+  const outputX = left + n * (mapSize + gap);
+  const out = cols.find((c) => c.kind === 'output');
+  const rowHeight = out ? Math.max(18, Math.min(mapSize + vGap, stackHeight / out.count)) : 0;
+  if (out) {
+    const oh = rowHeight * out.count;
+    const top = Math.floor((stackHeight - oh) / 2);
+    columnX.push(outputX);
+    boxes.push(Array.from({ length: out.count }, (_, ch) => ({ column: mapCols.length, channel: ch, x: outputX, y: top + ch * rowHeight, size: rowHeight })));
+  }
+  return { width: opts.width, height: stackHeight, mapSize, columnX, boxes, outputX, outputWidth, rowHeight };
+}
+
+/** The point where an edge leaves a source box and enters a target box. */
+export function edgeAnchors(layout: WideLayout, e: Edge): { x1: number; y1: number; x2: number; y2: number } {
+  const a = layout.boxes[e.from.column][e.from.channel];
+  const b = layout.boxes[e.to.column][e.to.channel];
+  return { x1: a.x + a.size, y1: a.y + a.size / 2, x2: b.x, y2: b.y + b.size / 2 };
+}

@@ -1,0 +1,63 @@
+/**
+ * Which layers share one colour range, in each of the overview's three modes.
+ *
+ * - unit:   a conv layer and the ReLU and pooling layers that follow it share one range;
+ *           any other hidden layer stands alone.
+ * - module: one range per block, a block being every hidden layer up to and including a
+ *           pooling layer (Tiny VGG's conv-relu-conv-relu-pool).
+ * - global: one range for every hidden layer.
+ *
+ * Pure: works on layer kinds and values, never on layer names.
+ */
+import { symmetricDomain, type SymmetricDomain } from '../shared/diverging-colors';
+
+export type ScaleMode = 'unit' | 'module' | 'global';
+export const SCALE_MODES: readonly ScaleMode[] = ['unit', 'module', 'global'];
+
+export type MapKind = 'conv' | 'relu' | 'maxpool' | 'avgpool';
+
+export interface HiddenLayerValues {
+  name: string;
+  kind: MapKind;
+  values: Float32Array;
+}
+
+const isPool = (k: MapKind) => k === 'maxpool' || k === 'avgpool';
+
+/** Group index for every hidden layer, in order. Layers with the same index share a range. */
+export function scaleGroups(kinds: readonly MapKind[], mode: ScaleMode): number[] {
+  const groups: number[] = [];
+  let group = -1;
+  let closeNext = true;
+  for (const kind of kinds) {
+    if (mode === 'global') {
+      groups.push(0);
+      continue;
+    }
+    if (mode === 'unit') {
+      if (kind === 'conv' || group < 0) group++;
+    } else {
+      if (closeNext) group++;
+      closeNext = isPool(kind);
+    }
+    groups.push(group);
+  }
+  return groups;
+}
+
+export function maxAbs(values: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i]);
+    if (a > m) m = a;
+  }
+  return m;
+}
+
+/** The symmetric colour domain of every hidden layer under a mode. */
+export function layerDomains(layers: readonly HiddenLayerValues[], mode: ScaleMode): SymmetricDomain[] {
+  const groups = scaleGroups(layers.map((l) => l.kind), mode);
+  const peak = new Map<number, number>();
+  layers.forEach((l, i) => peak.set(groups[i], Math.max(peak.get(groups[i]) ?? 0, maxAbs(l.values))));
+  return groups.map((g) => symmetricDomain(peak.get(g) ?? 0));
+}
