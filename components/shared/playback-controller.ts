@@ -1,0 +1,149 @@
+/**
+ * Step-by-step playback shared by every animated view: play and pause, step back and
+ * forward, scrub, and speed, all reachable from the keyboard. A default pass lasts at most
+ * `passMs` (20 s) however many steps there are. With reduced motion nothing autoplays and
+ * the end state shows at once.
+ */
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { motionReduced, onMotionChange } from './reduced-motion';
+
+export interface PlaybackOptions {
+  /** Longest time one pass at 1× may take. */
+  passMs?: number;
+  /** Slowest pace, so short passes stay readable. */
+  maxStepMs?: number;
+  /** Start playing when the view first appears (ignored under reduced motion). */
+  autoplay?: boolean;
+  /** Called whenever the step changes, with the new step. */
+  onStep?: (step: number) => void;
+}
+
+export const SPEEDS = [0.5, 1, 2, 4] as const;
+
+export class PlaybackController implements ReactiveController {
+  step = 0;
+  total = 1;
+  playing = false;
+  speed = 1;
+  reduced = motionReduced();
+
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private unsubscribe?: () => void;
+  private readonly passMs: number;
+  private readonly maxStepMs: number;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly options: PlaybackOptions = {}) {
+    this.passMs = options.passMs ?? 20_000;
+    this.maxStepMs = options.maxStepMs ?? 900;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.unsubscribe = onMotionChange((reduced) => {
+      this.reduced = reduced;
+      if (reduced) this.pause();
+      this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.stopTimer();
+    this.playing = false;
+  }
+
+  /** Milliseconds per step at the current speed. */
+  get stepMs(): number {
+    return Math.min(this.maxStepMs, this.passMs / Math.max(1, this.total)) / this.speed;
+  }
+
+  /** Sets how many steps a pass has; under reduced motion jumps to the end state. */
+  setTotal(total: number, { restart = false } = {}): void {
+    this.total = Math.max(1, Math.floor(total));
+    if (restart || this.step >= this.total) this.seek(this.reduced ? this.total - 1 : 0);
+    if (restart && this.options.autoplay && !this.reduced) this.play();
+    this.host.requestUpdate();
+  }
+
+  seek(step: number): void {
+    const s = Math.max(0, Math.min(this.total - 1, Math.round(step)));
+    if (s === this.step) return;
+    this.step = s;
+    this.options.onStep?.(s);
+    this.host.requestUpdate();
+  }
+
+  next(): void { this.pause(); this.seek(this.step + 1); }
+  prev(): void { this.pause(); this.seek(this.step - 1); }
+
+  play(): void {
+    if (this.playing) return;
+    if (this.step >= this.total - 1) this.seek(0);
+    this.playing = true;
+    this.schedule();
+    this.host.requestUpdate();
+  }
+
+  pause(): void {
+    if (!this.playing) return;
+    this.playing = false;
+    this.stopTimer();
+    this.host.requestUpdate();
+  }
+
+  toggle(): void { if (this.playing) this.pause(); else this.play(); }
+
+  setSpeed(speed: number): void {
+    this.speed = SPEEDS.includes(speed as (typeof SPEEDS)[number]) ? speed : 1;
+    this.host.requestUpdate();
+  }
+
+  private schedule(): void {
+    this.stopTimer();
+    this.timer = setTimeout(() => {
+      if (!this.playing) return;
+      if (this.step >= this.total - 1) { this.pause(); return; }
+      this.seek(this.step + 1);
+      this.schedule();
+    }, this.stepMs);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Keyboard: Space/K toggles, ←/J and →/L step, Home/End jump. Returns true if handled. */
+  handleKey(e: KeyboardEvent): boolean {
+    const map: Record<string, () => void> = {
+      ' ': () => this.toggle(), k: () => this.toggle(),
+      ArrowLeft: () => this.prev(), j: () => this.prev(),
+      ArrowRight: () => this.next(), l: () => this.next(),
+      Home: () => { this.pause(); this.seek(0); },
+      End: () => { this.pause(); this.seek(this.total - 1); },
+    };
+    const act = map[e.key];
+    if (!act) return false;
+    e.preventDefault();
+    act();
+    return true;
+  }
+
+  /** The control bar. `label` names what is being played, for screen readers. */
+  controls(label: string) {
+    return html`<div class="playback" part="playback" role="group" aria-label="${label} playback">
+      <button type="button" part="button" @click=${() => this.prev()} ?disabled=${this.step === 0} aria-label="Step back">⏮</button>
+      <button type="button" part="button" class="play" @click=${() => this.toggle()} aria-label=${this.playing ? 'Pause' : 'Play'}>${this.playing ? '⏸' : '▶'}</button>
+      <button type="button" part="button" @click=${() => this.next()} ?disabled=${this.step >= this.total - 1} aria-label="Step forward">⏭</button>
+      <input type="range" part="scrub" min="0" max=${this.total - 1} .value=${String(this.step)}
+        aria-label="${label}: step" aria-valuetext="step ${this.step + 1} of ${this.total}"
+        @input=${(e: Event) => { this.pause(); this.seek(Number((e.target as HTMLInputElement).value)); }}>
+      <label class="speed">Speed
+        <select part="speed" .value=${String(this.speed)} @change=${(e: Event) => this.setSpeed(Number((e.target as HTMLSelectElement).value))}>
+          ${SPEEDS.map((s) => html`<option value=${s}>${s}×</option>`)}
+        </select>
+      </label>
+      <span class="step-count" aria-hidden="true">${this.step + 1} / ${this.total}</span>
+    </div>`;
+  }
+}
