@@ -20,6 +20,7 @@ const ENTRIES = {
   article: 'article/main.ts',
   embed: 'components/embed.ts',
   style: 'article/style.css',
+  'inference-worker': 'components/shared/inference-worker.ts',
 };
 
 /** Pages assembled from article/: the shell, with the sections spliced in order. */

@@ -108,7 +108,7 @@ export interface WideOptions {
 
 /** Absolute positions for the wide (desktop) layout: columns left to right. */
 export function wideLayout(cols: readonly Column[], opts: WideOptions): WideLayout {
-  const outputWidth = opts.outputWidth ?? 170;
+  const outputWidth = opts.outputWidth ?? 230;
   const mapCols = cols.filter((c) => c.kind !== 'output');
   const n = Math.max(1, mapCols.length);
   const gapRatio = opts.gapRatio ?? 0.55;

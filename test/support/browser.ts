@@ -19,6 +19,9 @@ import { startStaticServer, type StaticServer } from './static-server';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
 export const SCREENSHOTS = join(ROOT, 'test/screenshots');
+/** The original CNN Explainer model, served to tests only (never copied into dist/). */
+export const REFERENCE_MODEL_DIR = join(ROOT, '../shared/reference/cnn-explainer-tiny-vgg');
+export const HAS_REFERENCE_MODEL = existsSync(join(REFERENCE_MODEL_DIR, 'model.json'));
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -69,6 +72,8 @@ export interface PageErrors {
 export function collectPageErrors(page: Page, allow: RegExp[] = []): PageErrors {
   const errors: PageErrors = { list: [] };
   const keep = (line: string) => {
+    // A host page without a favicon is the host's business, not a failure of ours.
+    if (/favicon\.ico/.test(line)) return;
     if (!allow.some((re) => re.test(line))) errors.list.push(line);
   };
   page.on('console', (msg: ConsoleMessage) => {
@@ -110,7 +115,10 @@ export function browserSuite(name: string) {
 
   s.before(async () => {
     ensureBuilt();
-    server = await startStaticServer({ root: DIST });
+    server = await startStaticServer({
+      root: DIST,
+      mounts: { '/test-pages/': join(ROOT, 'test/pages'), '/reference-model/': REFERENCE_MODEL_DIR },
+    });
     chromium = await launchChromium();
   });
   s.after(async () => {

@@ -44,6 +44,8 @@ export interface ServeOptions {
   host?: string;
   /** Extra response headers, e.g. CORS for the foreign-host tests. */
   headers?: Record<string, string>;
+  /** Extra folders served under a URL prefix, e.g. { '/test-pages/': 'test/pages' }. */
+  mounts?: Record<string, string>;
 }
 
 /** Maps a request path to a file inside root, or null when it would leave root. */
@@ -75,7 +77,9 @@ export function startStaticServer(opts: ServeOptions): Promise<StaticServer> {
       res.writeHead(405, { allow: 'GET, HEAD', ...extra }).end();
       return;
     }
-    const file = resolveInside(root, req.url ?? '/');
+    const url = req.url ?? '/';
+    const mount = Object.entries(opts.mounts ?? {}).find(([prefix]) => url.startsWith(prefix));
+    const file = mount ? resolveInside(resolve(mount[1]), '/' + url.slice(mount[0].length)) : resolveInside(root, url);
     if (file === null) {
       res.writeHead(403, { 'content-type': MIME_TYPES['.txt'], ...extra }).end('Forbidden: path outside the site\n');
       return;

@@ -1,0 +1,133 @@
+import { css } from 'lit';
+
+export const overviewStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    font: 13px/1.4 var(--cnn-font-ui, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    color: var(--cnn-ink, #1d1d1f);
+    --accent: var(--cnn-accent, #0b62a4);
+    --muted: var(--cnn-muted, #5b5f66);
+    --rule: var(--cnn-rule, #e3e0d8);
+    --surface: var(--cnn-surface, #ffffff);
+    container-type: inline-size;
+  }
+  :host([hidden]) { display: none; }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+    margin: 0 0 0.75rem;
+  }
+  .toolbar label { display: inline-flex; gap: 0.4rem; align-items: center; }
+  select, button {
+    font: inherit;
+    color: inherit;
+    background: var(--surface);
+    border: 1px solid #c9c5bb;
+    border-radius: 6px;
+    padding: 0.25rem 0.5rem;
+    min-height: 32px;
+  }
+  select:focus-visible, button:focus-visible, input:focus-visible, a:focus-visible {
+    outline: 3px solid var(--accent);
+    outline-offset: 2px;
+  }
+  .status {
+    min-height: 1.4em;
+    color: var(--muted);
+  }
+  .status[data-kind='error'] { color: #a1260d; font-weight: 600; }
+  progress { width: 12rem; vertical-align: middle; accent-color: var(--accent); }
+  .network { position: relative; }
+  .wide { position: relative; }
+  .edges { position: absolute; left: 0; pointer-events: none; overflow: visible; }
+  .edges path { fill: none; stroke: #9a958a; stroke-opacity: 0.16; stroke-width: 0.6; }
+  .edges .hot path { stroke: var(--accent); stroke-opacity: 0.75; stroke-width: 1.3; }
+  canvas.map {
+    position: absolute;
+    image-rendering: pixelated;
+    image-rendering: crisp-edges;
+    border-radius: 2px;
+    box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.12);
+    cursor: pointer;
+    background: #eceae4;
+  }
+  .narrow canvas.map { position: static; width: 100%; height: auto; aspect-ratio: 1; }
+  canvas.map:focus { outline: none; }
+  canvas.map:focus-visible, canvas.map.active {
+    box-shadow: 0 0 0 2px var(--surface), 0 0 0 4px var(--accent);
+  }
+  canvas.map.source { box-shadow: 0 0 0 2px var(--accent); }
+  canvas.map.selected { box-shadow: 0 0 0 2px var(--surface), 0 0 0 4px #d9480f; }
+  .skeleton canvas.map, .skeleton .bar { animation: pulse 1.4s ease-in-out infinite; }
+  @keyframes pulse { 50% { opacity: 0.45; } }
+  @media (prefers-reduced-motion: reduce) { .skeleton canvas.map, .skeleton .bar { animation: none; } }
+  .col-label {
+    position: absolute;
+    top: 0;
+    text-align: center;
+    font-size: 11px;
+    line-height: 1.25;
+    white-space: nowrap;
+    transform: translateX(-50%);
+  }
+  .col-label .shape { color: var(--muted); display: block; }
+  .info {
+    display: inline-grid;
+    place-items: center;
+    width: 14px;
+    height: 14px;
+    margin-left: 3px;
+    border: 1.5px solid var(--accent);
+    border-radius: 50%;
+    color: var(--accent);
+    font: 700 9px/1 Georgia, serif;
+    font-style: italic;
+    text-decoration: none;
+    vertical-align: 1px;
+  }
+  .info:hover { background: var(--accent); color: var(--surface); }
+  .legend { position: absolute; font-size: 10px; color: var(--muted); text-align: center; }
+  .legend .ramp { height: 8px; border-radius: 2px; box-shadow: 0 0 0 1px rgba(0,0,0,0.12); }
+  .legend .ends { display: flex; justify-content: space-between; font-variant-numeric: tabular-nums; }
+  .outputs { position: absolute; }
+  .class-row {
+    position: absolute;
+    left: 0;
+    right: 0;
+    display: grid;
+    grid-template-columns: 5.6rem 1fr 3.2rem;
+    align-items: center;
+    gap: 0.35rem;
+    border-radius: 4px;
+    padding: 0 2px;
+    cursor: default;
+  }
+  .class-row:focus-visible { outline: 3px solid var(--accent); }
+  .class-row.top .name { font-weight: 700; }
+  .class-row .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  .bar { height: 10px; background: #eceae4; border-radius: 2px; overflow: hidden; }
+  .bar span { display: block; height: 100%; background: var(--accent); }
+  .pct { text-align: right; font-variant-numeric: tabular-nums; color: var(--muted); }
+  .readout {
+    margin-top: 0.75rem;
+    min-height: 2.8em;
+    padding: 0.4rem 0.6rem;
+    background: #f4f2ec;
+    border-radius: 6px;
+    font-variant-numeric: tabular-nums;
+  }
+  .narrow .layer { margin: 0 0 1rem; }
+  .narrow h3 { font-size: 13px; margin: 0 0 0.35rem; display: flex; gap: 0.4rem; align-items: baseline; flex-wrap: wrap; }
+  .narrow h3 .shape { color: var(--muted); font-weight: 400; }
+  .narrow .grid { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 6px; }
+  .narrow .grid.input { grid-template-columns: repeat(3, minmax(0, 1fr)); max-width: 60%; }
+  .narrow .legend { position: static; margin: 0.3rem 0 0; max-width: 14rem; }
+  .narrow .outputs { position: static; }
+  .narrow .class-row { position: static; margin: 0 0 4px; min-height: 28px; }
+  .crop { display: flex; gap: 0.6rem; align-items: center; }
+  .crop canvas { width: 64px; height: 64px; image-rendering: pixelated; border-radius: 3px; box-shadow: 0 0 0 1px rgba(0,0,0,.15); }
+  .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;

@@ -1,0 +1,74 @@
+/**
+ * The numbers the overview shows, derived from the model and the current run: columns,
+ * colour domains under the chosen scale mode, and per-map value ranges. Pure apart from
+ * the types it reads; recomputed only when the run, the model or the mode changes.
+ */
+import { columnsOf, type Column, type LayerShape } from './layout';
+import { layerDomains, scaleGroups, type MapKind, type ScaleMode } from './scale-groups';
+import { channelRanges } from './map-painter';
+import type { SymmetricDomain } from '../shared/diverging-colors';
+import type { LayerInfo, ModelInfo, NetworkRun } from '../shared/network-types';
+
+export interface ColumnView extends Column {
+  /** The colour domain of a hidden column; null for the input and output. */
+  domain: SymmetricDomain | null;
+  /** Which scale group the column's domain belongs to (hidden columns only). */
+  group: number;
+  ranges: { min: Float32Array; max: Float32Array } | null;
+  values: Float32Array | null;
+  shape: number[];
+}
+
+/** The layers of Tiny VGG, used only to paint a skeleton before the real model arrives. */
+export const SKELETON_LAYERS: LayerShape[] = [
+  { name: 'input', kind: 'input', shape: [64, 64, 3] },
+  ...[62, 62, 60, 60, 30, 28, 28, 26, 26, 13].map((s, i) => ({
+    name: `layer ${i + 1}`,
+    kind: ['conv', 'relu', 'conv', 'relu', 'maxpool'][i % 5],
+    shape: [s, s, 10],
+  })),
+  { name: 'output', kind: 'dense', shape: [10] },
+];
+
+export function buildColumns(info: ModelInfo | null, run: NetworkRun | null, mode: ScaleMode): ColumnView[] {
+  const layers: LayerShape[] = info ? info.layers : SKELETON_LAYERS;
+  const cols = columnsOf(layers);
+  const hidden = cols.filter((c) => c.kind !== 'input' && c.kind !== 'output');
+  const domains =
+    run && info
+      ? layerDomains(hidden.map((c) => ({ name: c.name, kind: c.kind as MapKind, values: run.values[c.layerIndex] })), mode)
+      : [];
+  const groups = scaleGroups(hidden.map((c) => c.kind as MapKind), mode);
+  let h = 0;
+  return cols.map((c) => {
+    const isHidden = c.kind !== 'input' && c.kind !== 'output';
+    const values = run && info && c.kind !== 'output' ? run.values[c.layerIndex] : null;
+    const view: ColumnView = {
+      ...c,
+      shape: [c.height, c.width, c.count],
+      domain: isHidden && domains.length ? domains[h] : null,
+      group: isHidden ? groups[h] : -1,
+      values,
+      ranges: values ? channelRanges(values, c.count) : null,
+    };
+    if (isHidden) h++;
+    return view;
+  });
+}
+
+/** The article section that explains a kind of layer. */
+export function sectionFor(kind: Column['kind'] | LayerInfo['kind']): string {
+  switch (kind) {
+    case 'input': return 'input';
+    case 'conv': return 'convolution';
+    case 'relu': return 'relu';
+    case 'maxpool':
+    case 'avgpool': return 'pooling';
+    case 'flatten': return 'flatten';
+    default: return 'softmax';
+  }
+}
+
+export function kindLabel(kind: Column['kind']): string {
+  return { input: 'input', conv: 'convolution', relu: 'ReLU', maxpool: 'max-pooling', avgpool: 'average-pooling', output: 'output' }[kind];
+}

@@ -1,0 +1,94 @@
+/**
+ * The page's side of inference: one module worker for the whole page, so TF.js never parses
+ * or runs on the main thread. Where module workers are unavailable it runs the same service
+ * in the page instead.
+ */
+import type { ModelInfo, NetworkRun } from './network-types';
+import type { ImageInput, WorkerReply, WorkerRequest } from './worker-protocol';
+import { assetUrl } from './asset-base';
+
+export interface InferenceClient {
+  load(modelUrl: string, onProgress: (fraction: number) => void): Promise<ModelInfo>;
+  infer(modelUrl: string, imageKey: string, image: ImageInput): Promise<NetworkRun>;
+}
+
+type Pending = {
+  resolve(value: unknown): void;
+  reject(err: Error): void;
+  onProgress?: (fraction: number) => void;
+};
+
+/** Reads `?backend=` from the page URL: a test override for the backend order. */
+export function backendOverride(search = typeof location !== 'undefined' ? location.search : ''): string | undefined {
+  const value = new URLSearchParams(search).get('backend');
+  return value || undefined;
+}
+
+class WorkerClient implements InferenceClient {
+  private next = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly worker: Worker) {
+    worker.addEventListener('message', (e: MessageEvent<WorkerReply>) => this.receive(e.data));
+    worker.addEventListener('error', (e) => this.failAll(new Error(`The inference worker failed: ${e.message || 'it could not start'}`)));
+  }
+
+  load(modelUrl: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
+    return this.send({ type: 'load', id: 0, modelUrl, wasmBase: assetUrl('wasm/'), backend: backendOverride() }, [], onProgress) as Promise<ModelInfo>;
+  }
+
+  infer(modelUrl: string, imageKey: string, image: ImageInput): Promise<NetworkRun> {
+    // The bitmap is transferred: the caller must not use it afterwards.
+    const transfer: Transferable[] = image instanceof ImageData ? [] : [image];
+    return this.send({ type: 'infer', id: 0, modelUrl, imageKey, image }, transfer) as Promise<NetworkRun>;
+  }
+
+  private send(msg: WorkerRequest, transfer: Transferable[], onProgress?: (f: number) => void): Promise<unknown> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, onProgress });
+      this.worker.postMessage({ ...msg, id }, transfer);
+    });
+  }
+
+  private receive(reply: WorkerReply): void {
+    const p = this.pending.get(reply.id);
+    if (!p) return;
+    if (reply.type === 'progress') {
+      p.onProgress?.(reply.fraction);
+      return;
+    }
+    this.pending.delete(reply.id);
+    if (reply.type === 'error') p.reject(new Error(reply.message));
+    else p.resolve(reply.type === 'loaded' ? reply.info : reply.run);
+  }
+
+  private failAll(err: Error): void {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+}
+
+let client: Promise<InferenceClient> | undefined;
+
+/** The page's one inference client. */
+export function inferenceClient(): Promise<InferenceClient> {
+  return (client ??= createClient());
+}
+
+async function createClient(): Promise<InferenceClient> {
+  if (typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined') {
+    try {
+      const worker = new Worker(assetUrl('inference-worker.js'), { type: 'module', name: 'cnn-inference' });
+      return new WorkerClient(worker);
+    } catch {
+      // Fall through to running in the page.
+    }
+  }
+  const { InferenceService } = await import('./inference-service');
+  const service = new InferenceService(assetUrl('wasm/'), backendOverride());
+  return {
+    load: (url, onProgress) => service.load(url, onProgress),
+    infer: (url, key, image) => service.infer(url, key, image),
+  };
+}

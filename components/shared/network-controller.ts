@@ -1,0 +1,129 @@
+/**
+ * The one controller every figure uses to get the live network: it wakes when its host
+ * comes near the viewport, loads the model through the page's shared store, runs images,
+ * and delivers only the newest image's result (a stale run is dropped, never shown).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { NetworkStore } from './network-store';
+import type { ModelInfo, NetworkRun } from './network-types';
+import type { ImageInput } from './worker-protocol';
+
+export type NetworkPhase = 'asleep' | 'loading' | 'running' | 'ready' | 'error';
+
+export class NetworkController implements ReactiveController {
+  info: ModelInfo | null = null;
+  run: NetworkRun | null = null;
+  phase: NetworkPhase = 'asleep';
+  /** Model download progress, 0 to 1. */
+  progress = 0;
+  /** What went wrong, in words for a reader; empty when nothing did. */
+  error = '';
+
+  private store?: NetworkStore;
+  private awake = false;
+  private observer?: IntersectionObserver;
+  private ticket = 0;
+  private wanted?: { key: string; source: () => Promise<ImageInput> };
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: { wakeMargin?: string } = {},
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.awake) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      this.wake();
+      return;
+    }
+    this.observer = new IntersectionObserver(
+      (entries) => { if (entries.some((e) => e.isIntersecting)) this.wake(); },
+      { rootMargin: this.options.wakeMargin ?? '800px 0px' },
+    );
+    this.observer.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+
+  /** Switches model. The current image is run again on the new one. */
+  setModel(modelUrl: string): void {
+    const store = NetworkStore.for(modelUrl);
+    if (store === this.store) return;
+    this.store = store;
+    this.info = null;
+    this.run = null;
+    if (this.awake) this.start();
+  }
+
+  /** Asks for an image; `key` names it so that figures showing the same image share a run. */
+  showImage(key: string, source: () => Promise<ImageInput>): void {
+    if (this.wanted?.key === key && this.run?.imageKey === key) return;
+    this.wanted = { key, source };
+    if (this.awake) this.runWanted();
+  }
+
+  get imageKey(): string | undefined {
+    return this.wanted?.key;
+  }
+
+  private wake(): void {
+    this.awake = true;
+    this.observer?.disconnect();
+    this.start();
+  }
+
+  private start(): void {
+    const store = this.store;
+    if (!store) return;
+    this.phase = 'loading';
+    this.error = '';
+    this.host.requestUpdate();
+    store
+      .load((f) => { this.progress = f; this.host.requestUpdate(); })
+      .then((info) => {
+        if (store !== this.store) return;
+        this.info = info;
+        this.phase = this.run ? 'ready' : 'running';
+        this.host.requestUpdate();
+        this.runWanted();
+      })
+      .catch((err: Error) => {
+        if (store !== this.store) return;
+        this.fail(`The network could not be loaded: ${err.message}`);
+      });
+  }
+
+  private runWanted(): void {
+    const store = this.store;
+    const wanted = this.wanted;
+    if (!store || !wanted || !this.info) return;
+    const ticket = ++this.ticket;
+    this.phase = 'running';
+    this.host.requestUpdate();
+    store.run(wanted.key, wanted.source).then(
+      (run) => {
+        if (ticket !== this.ticket || store !== this.store) return; // a newer image won
+        this.run = run;
+        this.phase = 'ready';
+        this.error = '';
+        this.host.requestUpdate();
+        this.host.dispatchEvent(new CustomEvent('cnn-run', { detail: { imageKey: run.imageKey, inferenceMs: run.inferenceMs } }));
+      },
+      (err: Error) => {
+        if (ticket !== this.ticket) return;
+        this.fail(err.message);
+      },
+    );
+  }
+
+  private fail(message: string): void {
+    this.error = message;
+    this.phase = this.run ? 'ready' : 'error';
+    this.host.requestUpdate();
+  }
+}

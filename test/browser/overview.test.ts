@@ -1,0 +1,210 @@
+import * as assert from 'uvu/assert';
+import type { Page } from 'puppeteer';
+import { browserSuite, screenshot, HAS_REFERENCE_MODEL } from '../support/browser';
+
+const { it, run } = browserSuite('cnn-overview');
+const REF = '/test-pages/overview-reference.html';
+
+/** Waits until an overview has drawn a run. */
+async function whenDrawn(page: Page, selector = 'cnn-overview', imageKey?: string) {
+  await page.waitForFunction(
+    (sel, key) => {
+      const el = document.querySelector(sel) as (HTMLElement & { network?: { run: { imageKey: string } | null } }) | null;
+      const r = el?.network?.run;
+      return Boolean(r) && (!key || r!.imageKey === key) && el!.shadowRoot!.querySelectorAll('canvas.map').length > 0;
+    },
+    { timeout: 60_000 },
+    selector,
+    imageKey,
+  );
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+}
+
+const shadow = (page: Page, js: string) =>
+  page.evaluate(`(() => { const el = document.querySelector('cnn-overview'); const root = el.shadowRoot; ${js} })()`);
+
+it('shows the shipped network on a blank page with only the embed script and the tag', async ({ page, url }) => {
+  await page.goto(url('/test-pages/overview.html'));
+  await whenDrawn(page);
+  const facts = (await shadow(page, `return {
+      maps: root.querySelectorAll('canvas.map').length,
+      classes: [...root.querySelectorAll('.class-row .name')].map((n) => n.textContent),
+      layers: [...new Set([...root.querySelectorAll('canvas.map')].map((c) => c.dataset.layer))],
+      backend: el.network.info.backend };`)) as { maps: number; classes: string[]; layers: string[]; backend: string };
+  assert.is(facts.maps, 3 + 10 * 10);
+  assert.is(facts.classes.length, 10);
+  assert.ok(facts.classes.includes('espresso'));
+  assert.equal(facts.layers.slice(0, 3), ['input', 'conv_1_1', 'relu_1_1']);
+  assert.is(facts.backend, 'wasm');
+  await screenshot(page, 'overview-desktop');
+});
+
+if (HAS_REFERENCE_MODEL) {
+  it('lays out the reference model from its layer list, with ten hidden columns', async ({ page, url }) => {
+    await page.goto(url(REF));
+    await whenDrawn(page);
+    const labels = (await shadow(page, `return [...root.querySelectorAll('.col-label')].map((l) => l.textContent.replace(/\\s+/g, ' ').trim());`)) as string[];
+    assert.is(labels.length, 12);
+    assert.match(labels[1], /conv_1_1.*\(62, 62, 10\)/);
+    assert.match(labels[10], /max_pool_2.*\(13, 13, 10\)/);
+    await screenshot(page, 'overview-reference-detail');
+  });
+
+  it('colours agree with the legends in every scale mode', async ({ page, url }) => {
+    await page.goto(url(REF));
+    await whenDrawn(page);
+    for (const mode of ['unit', 'module', 'global']) {
+      await page.$eval('cnn-overview', (el, m) => el.setAttribute('scale', m as string), mode);
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+      const report = (await shadow(page, `
+        const info = el.network.info, run = el.network.run;
+        const out = [];
+        for (const lg of root.querySelectorAll('.legend')) {
+          const names = lg.dataset.layers.split(' ');
+          let peak = 0, where = null;
+          for (const name of names) {
+            const li = info.layers.findIndex((l) => l.name === name);
+            const v = run.values[li], c = info.layers[li].shape[2], w = info.layers[li].shape[1];
+            for (let i = 0; i < v.length; i++) if (Math.abs(v[i]) > peak) { peak = Math.abs(v[i]); where = { name, ch: i % c, row: Math.floor(i / c / w), col: Math.floor(i / c) % w, sign: Math.sign(v[i]) }; }
+          }
+          const canvas = root.querySelector('canvas.map[data-layer="' + where.name + '"][data-channel="' + where.ch + '"]');
+          const px = [...canvas.getContext('2d').getImageData(where.col, where.row, 1, 1).data.slice(0, 3)];
+          const stops = lg.querySelector('.ramp').style.background.match(/rgb\\([^)]*\\)/g);
+          const end = (where.sign < 0 ? stops[0] : stops[stops.length - 1]).match(/\\d+/g).map(Number);
+          out.push({ names, min: Number(lg.dataset.min), max: Number(lg.dataset.max), peak, px, end, shown: lg.querySelector('.ends').textContent });
+        }
+        return out;`)) as { names: string[]; min: number; max: number; peak: number; px: number[]; end: number[]; shown: string }[];
+      const expectedGroups = { unit: 4, module: 2, global: 1 }[mode];
+      assert.is(report.length, expectedGroups, `${mode}: one legend per group`);
+      assert.is(report.reduce((n, r) => n + r.names.length, 0), 10, `${mode}: every hidden layer is in a legend`);
+      for (const r of report) {
+        assert.ok(Math.abs(r.max - r.peak) < 1e-6 && Math.abs(r.min + r.peak) < 1e-6, `${mode} ${r.names}: domain ±${r.max} is the peak ${r.peak}`);
+        assert.equal(r.px, r.end, `${mode} ${r.names}: the strongest pixel has the legend's end colour`);
+      }
+    }
+  });
+
+  it('hides shapes and legends unless detail is on', async ({ page, url }) => {
+    await page.goto(url(REF));
+    await whenDrawn(page);
+    await page.$eval('cnn-overview', (el) => el.removeAttribute('detail'));
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    const counts = (await shadow(page, `return [root.querySelectorAll('.legend').length, root.querySelectorAll('.col-label .shape').length];`)) as number[];
+    assert.equal(counts, [0, 0]);
+    await screenshot(page, 'overview-reference-plain');
+  });
+
+  it('reflects the scale chosen in its own control to the attribute', async ({ page, url }) => {
+    await page.goto(url(REF));
+    await whenDrawn(page);
+    const select = (await page.evaluateHandle(() => document.querySelector('cnn-overview')!.shadowRoot!.querySelector('select'))).asElement()!;
+    await (select as never as { select(v: string): Promise<void> }).select('global');
+    await page.waitForFunction(() => document.querySelector('cnn-overview')!.getAttribute('scale') === 'global');
+  });
+
+  it('emits cnn-select on click and on Enter, and reflects the selection', async ({ page, url }) => {
+    await page.goto(url(REF));
+    await whenDrawn(page);
+    await page.evaluate(() => {
+      (window as unknown as { picked: unknown[] }).picked = [];
+      document.addEventListener('cnn-select', (e) => (window as unknown as { picked: unknown[] }).picked.push((e as CustomEvent).detail));
+    });
+    const map = (await page.evaluateHandle(() => document.querySelector('cnn-overview')!.shadowRoot!.querySelector('canvas[data-layer="conv_1_2"][data-channel="4"]'))).asElement()!;
+    await (map as never as { click(): Promise<void> }).click();
+    assert.is(await page.$eval('cnn-overview', (el) => el.getAttribute('selected')), 'conv_1_2:4');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    const picked = await page.evaluate(() => (window as unknown as { picked: unknown[] }).picked);
+    assert.equal(picked, [{ layer: 'conv_1_2', channel: 4 }, { layer: 'relu_1_2', channel: 5 }]);
+  });
+
+  it('moves focus with the arrow keys and names every map for assistive technology', async ({ page, url }) => {
+    await page.goto(url(REF));
+    await whenDrawn(page);
+    await page.evaluate(() => (document.querySelector('cnn-overview')!.shadowRoot!.querySelector('canvas.map[tabindex="0"]') as HTMLElement).focus());
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    const focused = (await shadow(page, `const f = root.activeElement; return { label: f.getAttribute('aria-label'), outline: getComputedStyle(f).boxShadow, readout: root.querySelector('.readout').textContent };`)) as { label: string; outline: string; readout: string };
+    assert.match(focused.label, /^conv_1_1, channel \d, 62 by 62, values −?[\d.]+ to −?[\d.]+$/);
+    assert.ok(focused.outline !== 'none', 'the focused map has a visible ring');
+    assert.match(focused.readout, /conv_1_1/, 'focus shows the same detail as hover');
+    const tabbable = (await shadow(page, `return root.querySelectorAll('[tabindex="0"]').length;`)) as number;
+    assert.is(tabbable, 1, 'one roving tab stop');
+  });
+
+  it('highlights the incoming edges and source maps of the map under the pointer', async ({ page, url }) => {
+    await page.goto(url(REF));
+    await whenDrawn(page);
+    const box = await page.evaluate(() => {
+      const r = document.querySelector('cnn-overview')!.shadowRoot!.querySelector('canvas[data-layer="conv_2_1"][data-channel="2"]')!.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+    const hl = (await shadow(page, `return { hot: root.querySelectorAll('.edges .hot path').length, sources: [...root.querySelectorAll('canvas.map.source')].map((c) => c.dataset.layer) };`)) as { hot: number; sources: string[] };
+    assert.is(hl.hot, 10);
+    assert.equal([...new Set(hl.sources)], ['max_pool_1']);
+  });
+
+  it('warns about invalid attributes and falls back without throwing', async ({ page, url }) => {
+    const warnings: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'warn') warnings.push(m.text()); });
+    await page.goto(url(REF));
+    await whenDrawn(page);
+    await page.$eval('cnn-overview', (el) => { el.setAttribute('scale', 'rainbow'); el.setAttribute('selected', 'conv_9_9:42'); el.setAttribute('image', 'no-such-example'); });
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+    const attrs = await page.$eval('cnn-overview', (el) => [el.getAttribute('scale'), el.getAttribute('selected')]);
+    assert.equal(attrs, ['unit', '']);
+    assert.ok(warnings.some((w) => /scale="rainbow"/.test(w)));
+    assert.ok(warnings.some((w) => /selected="conv_9_9:42"/.test(w)));
+    assert.ok(warnings.some((w) => /image="no-such-example"/.test(w)));
+  });
+
+  it('shares one model load and one inference between two overviews of the same image', async ({ page, url }) => {
+    await page.goto(url('/test-pages/overview-two.html'));
+    await whenDrawn(page, '#a');
+    await whenDrawn(page, '#b');
+    const counters = await page.evaluate(() => (window as unknown as { __cnnNetworkCounters: unknown }).__cnnNetworkCounters);
+    assert.equal(counters, { loads: 1, inferences: 1 });
+  });
+
+  it('links each layer to its article section through a configurable base URL', async ({ page, url }) => {
+    await page.goto(url(REF));
+    await whenDrawn(page);
+    await page.$eval('cnn-overview', (el) => el.setAttribute('article-base', 'https://example.org/cnn/'));
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+    const hrefs = (await shadow(page, `return [...root.querySelectorAll('a.info')].map((a) => a.getAttribute('href'));`)) as string[];
+    assert.is(hrefs[0], 'https://example.org/cnn/#input');
+    assert.is(hrefs[1], 'https://example.org/cnn/#convolution');
+    assert.is(hrefs[2], 'https://example.org/cnn/#relu');
+    assert.is(hrefs[5], 'https://example.org/cnn/#pooling');
+    assert.is(hrefs[11], 'https://example.org/cnn/#softmax');
+  });
+
+  it('stacks layers into legible rows at 360 px instead of shrinking the desktop layout', async ({ page, url }) => {
+    await page.goto(url(REF));
+    await whenDrawn(page);
+    const facts = (await shadow(page, `const c = root.querySelector('canvas[data-layer="conv_1_1"]').getBoundingClientRect();
+      return { narrow: !!root.querySelector('.narrow'), mapWidth: c.width, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth };`)) as { narrow: boolean; mapWidth: number; overflow: number };
+    assert.ok(facts.narrow);
+    assert.ok(facts.mapWidth >= 48, `maps are ${facts.mapWidth}px wide`);
+    assert.ok(facts.overflow <= 0, 'no sideways scrolling');
+    await screenshot(page, 'overview-phone', true);
+  }, { viewport: 'narrow' });
+}
+
+it('paints a skeleton and shows loading progress before TF.js arrives', async ({ page, url }) => {
+  await page.setRequestInterception(true);
+  page.on('request', (req) => {
+    if (req.url().includes('inference-worker')) setTimeout(() => req.continue(), 1500);
+    else req.continue();
+  });
+  await page.goto(url('/test-pages/overview.html'));
+  await page.waitForFunction(() => (document.querySelector('cnn-overview')?.shadowRoot?.querySelectorAll('.skeleton canvas.map').length ?? 0) > 0);
+  const status = (await shadow(page, `return root.querySelector('.status').textContent;`)) as string;
+  assert.match(status, /Loading/);
+  await whenDrawn(page);
+});
+
+run();
