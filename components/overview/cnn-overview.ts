@@ -51,6 +51,7 @@ export class CnnOverview extends LitElement {
   private resizeObserver?: ResizeObserver;
   private cols: ColumnView[] = buildColumns(null, null, 'unit');
   private focusAfterRender = false;
+  private colsKey = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -73,7 +74,13 @@ export class CnnOverview extends LitElement {
     }
     if (changed.has('model') || !this.hasUpdated) this.network.setModel(this.model || assetUrl(DEFAULT_MODEL_PATH));
     if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
-    this.cols = buildColumns(this.network.info, this.network.run, this.scale);
+    // Columns (domains, per-map ranges) depend only on the model, the run and the mode:
+    // hover and focus updates reuse them.
+    const colsKey = `${this.network.info?.url}|${this.network.run?.imageKey}|${this.scale}`;
+    if (colsKey !== this.colsKey) {
+      this.colsKey = colsKey;
+      this.cols = buildColumns(this.network.info, this.network.run, this.scale);
+    }
     if (changed.has('selected') && this.network.info) this.checkSelected();
   }
 

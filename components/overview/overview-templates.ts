@@ -102,17 +102,24 @@ function edgePath(layout: WideLayout, e: Edge, dy: number): string {
   return `M${x1},${y1 + dy}C${mx},${y1 + dy} ${mx},${y2 + dy} ${x2},${y2 + dy}`;
 }
 
+let edgeCache: { key: string; d: string } | undefined;
+/** Every edge as one path: one DOM node instead of hundreds, rebuilt only when the layout changes. */
+function allEdgesPath(cols: ColumnView[], layout: WideLayout, dy: number): string {
+  const key = `${layout.width}|${layout.mapSize}|${dy}|${cols.map((c) => `${c.kind}${c.count}`).join()}`;
+  if (edgeCache?.key !== key) edgeCache = { key, d: allEdges(cols).map((e) => edgePath(layout, e, dy)).join('') };
+  return edgeCache.d;
+}
+
 export function wideTemplate(s: TemplateState, layout: WideLayout): TemplateResult {
   const labelH = s.detail ? 36 : 22;
   const legendH = s.detail ? 34 : 0;
   const height = labelH + layout.height + legendH + 8;
-  const edges = allEdges(s.cols);
   const hot = s.active ? edgesInto(s.cols, s.active.column).filter((e) => e.to.channel === s.active!.channel) : [];
   const groups = new Map<number, ColumnView[]>();
   s.cols.forEach((c) => { if (c.group >= 0) groups.set(c.group, [...(groups.get(c.group) ?? []), c]); });
   return html`<div class="wide" style="height: ${height}px; width: ${layout.width}px">
     <svg class="edges" width=${layout.width} height=${height} aria-hidden="true">
-      <g>${edges.map((e) => svg`<path d=${edgePath(layout, e, labelH)}></path>`)}</g>
+      <g><path d=${allEdgesPath(s.cols, layout, labelH)}></path></g>
       <g class="hot">${hot.map((e) => svg`<path d=${edgePath(layout, e, labelH)}></path>`)}</g>
     </svg>
     ${s.cols.map((col, ci) => {
