@@ -49,9 +49,19 @@ function assembleArticle() {
   const shell = readFileSync(join(root, 'article/page.html'), 'utf8');
   const files = readdirSync(SECTIONS_DIR).filter((f) => f.endsWith('.html')).sort();
   const sections = files.map((f) => renderTex(readFileSync(join(SECTIONS_DIR, f), 'utf8'), `article/sections/${f}`));
-  const page = renderTex(shell, 'article/page.html').replace('<!-- SECTIONS -->', sections.join('\n'));
+  const page = renderTex(shell, 'article/page.html')
+    .replace('<!-- SECTIONS -->', sections.join('\n'))
+    .replace('<!-- TOC -->', tableOfContents(sections.join('\n')));
   if (!page.includes('</html>')) throw new Error('article/page.html must be a whole HTML document');
   return page;
+}
+
+/** A table of contents from the sections' ids and first headings, written at build time. */
+function tableOfContents(html) {
+  const items = [...html.matchAll(/<section id="([^"]+)"[^>]*>\s*<h2[^>]*>([\s\S]*?)<\/h2>/g)].map(
+    ([, id, title]) => `<li><a href="#${id}">${title.replace(/<[^>]+>/g, '').trim()}</a></li>`,
+  );
+  return `<nav class="toc" aria-label="Contents"><details open><summary>Contents</summary><ol>${items.join('')}</ol></details></nav>`;
 }
 
 function copyKatexAssets() {

@@ -1,9 +1,160 @@
 /**
- * The article's entry. It stays small: prose and formulas are already in the HTML, and
- * figures pull in TF.js and the model (in a worker) only when they come near the viewport.
+ * The article's entry: scroll orchestration only. Prose and formulas are already in the
+ * HTML; the figures load TF.js and the model (in a worker) when they come near the viewport.
  */
 import { setAssetBase } from '../components/shared/asset-base';
+import '../components/register-all';
+import { motionReduced, setMotionReduced } from '../components/shared/reduced-motion';
+import { articleLink, type FigureState, type FigureView } from '../components/shared/url-state';
+import { FigureStage } from './figure-stage';
+import { watchSteps } from './scroll-steps';
+import { figureForStep, readSteps, stepFromUrl, type StepFigure } from './step-table';
+import { currentUrlState, writeUrlState } from './url-sync';
+
 setAssetBase(import.meta.url);
 
-import '../components/reading-progress';
-import '../components/overview/cnn-overview';
+const steps = readSteps(document);
+const stepEls = [...document.querySelectorAll<HTMLElement>('section[id] .step')];
+const stageRoot = document.querySelector<HTMLElement>('.stage-views');
+const title = document.querySelector<HTMLElement>('.stage-title');
+let active = -1;
+/** What the reader changed in the figure since the step began (a clicked map, a new scale, their own picture). */
+let overrides: Partial<FigureState> = {};
+
+const stage = stageRoot ? new FigureStage(stageRoot) : null;
+
+function figureNow(): StepFigure {
+  return { ...figureForStep(steps, active), ...(overrides as Partial<StepFigure>) };
+}
+
+function urlStateOf(f: StepFigure): Partial<FigureState> {
+  const base = figureForStep(steps, active);
+  const state: Partial<FigureState> = { section: f.section, step: f.step };
+  // Only what differs from the step's own figure goes into the URL: the step implies the rest.
+  for (const key of ['view', 'image', 'layer', 'channel', 'scale'] as const) {
+    if (f[key] !== base[key]) (state as Record<string, unknown>)[key] = f[key];
+  }
+  return state;
+}
+
+function show(index: number, history: 'replace' | 'push' | 'none'): void {
+  if (!stage || steps.length === 0) return;
+  active = Math.max(0, Math.min(steps.length - 1, index));
+  const f = figureNow();
+  stage.apply(f, { animate: !motionReduced() });
+  stepEls.forEach((el, i) => el.classList.toggle('is-active', i === active));
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.toc a')) {
+    if (a.hash === `#${f.section}`) a.setAttribute('aria-current', 'true');
+    else a.removeAttribute('aria-current');
+  }
+  if (title) title.textContent = stepTitle(f);
+  if (history !== 'none') writeUrlState(urlStateOf(f), history);
+}
+
+function stepTitle(f: StepFigure): string {
+  const heading = document.querySelector(`#${CSS.escape(f.section)} h2`)?.textContent ?? '';
+  const count = steps.filter((s) => s.section === f.section).length;
+  return `${heading} · step ${f.step + 1} of ${count}`;
+}
+
+function goTo(index: number, history: 'replace' | 'push' | 'none', scroll: 'smooth' | 'instant'): void {
+  overrides = {};
+  show(index, history);
+  stepEls[active]?.scrollIntoView({ behavior: scroll === 'smooth' && !motionReduced() ? 'smooth' : 'instant', block: 'center' });
+}
+
+function restoreFromUrl(history: 'replace' | 'none'): void {
+  const url = currentUrlState();
+  const index = stepFromUrl(steps, url.section, url.step);
+  if (index < 0) return;
+  const base = figureForStep(steps, index);
+  goTo(index, 'none', 'instant');
+  overrides = {};
+  for (const key of ['view', 'image', 'layer', 'channel', 'scale'] as const) {
+    if (url[key] !== undefined && url[key] !== base[key]) (overrides as Record<string, unknown>)[key] = url[key];
+  }
+  show(index, history);
+}
+
+if (stage && steps.length) {
+  watchSteps(stepEls, ({ index }) => {
+    if (index === active) return;
+    overrides = {};
+    show(index, 'replace');
+  });
+
+  document.querySelector('.next-step')?.addEventListener('click', () => goTo(active + 1, 'push', 'smooth'));
+
+  for (const a of document.querySelectorAll<HTMLAnchorElement>('.toc a')) {
+    a.addEventListener('click', (e) => {
+      const index = stepFromUrl(steps, a.hash.slice(1), 0);
+      if (index < 0) return;
+      e.preventDefault();
+      goTo(index, 'push', 'smooth');
+    });
+  }
+
+  window.addEventListener('popstate', () => restoreFromUrl('none'));
+
+  // A map chosen in the overview opens the operation behind it.
+  stageRoot!.addEventListener('cnn-select', (e) => {
+    const { layer, channel } = (e as CustomEvent<{ layer: string; channel: number }>).detail;
+    const overview = stage.view('overview') as (HTMLElement & { network?: { info?: { layers: { name: string; kind: string }[] } } }) | null;
+    const kind = overview?.network?.info?.layers.find((l) => l.name === layer)?.kind;
+    const view: FigureView | undefined = kind === 'conv' ? 'conv' : kind === 'relu' ? 'relu' : kind === 'maxpool' || kind === 'avgpool' ? 'pool' : kind === 'dense' || kind === 'softmax' ? 'softmax' : undefined;
+    if (!view) return;
+    overrides = { ...overrides, view, layer, channel };
+    show(active, 'push');
+  });
+
+  // The reader's own changes inside a figure (scale, picture) stay in the link.
+  const overview = stage.view('overview');
+  if (overview) {
+    new MutationObserver(() => {
+      const f = figureNow();
+      const scale = overview.getAttribute('scale') as FigureState['scale'] | null;
+      const image = overview.getAttribute('image');
+      let changed = false;
+      if (scale && scale !== f.scale) { overrides.scale = scale; changed = true; }
+      if (image && image !== f.image) { overrides.image = image; changed = true; }
+      if (changed) show(active, 'replace');
+    }).observe(overview, { attributes: true, attributeFilter: ['scale', 'image'] });
+  }
+
+  setUpCopyLink();
+  setUpMotionToggle();
+  if (currentUrlState().section) restoreFromUrl('replace');
+}
+
+function setUpCopyLink(): void {
+  const button = document.querySelector<HTMLButtonElement>('.copy-link');
+  const status = document.querySelector<HTMLElement>('.copy-status');
+  button?.addEventListener('click', async () => {
+    const link = articleLink(location.href, urlStateOf(figureNow()));
+    try {
+      await navigator.clipboard.writeText(link);
+      if (status) status.textContent = 'Link copied. It opens this figure exactly as it is now.';
+    } catch {
+      if (status) status.textContent = `Copy this link: ${link}`;
+    }
+  });
+}
+
+function setUpMotionToggle(): void {
+  const button = document.querySelector<HTMLButtonElement>('.motion-toggle');
+  if (!button) return;
+  const stored = localStorage.getItem('cnn-motion');
+  if (stored === 'off' || stored === 'on') setMotionReduced(stored === 'off');
+  const render = () => {
+    const off = motionReduced();
+    button.textContent = off ? 'Motion: off' : 'Motion: on';
+    button.setAttribute('aria-pressed', String(off));
+  };
+  render();
+  button.addEventListener('click', () => {
+    const off = !motionReduced();
+    setMotionReduced(off);
+    localStorage.setItem('cnn-motion', off ? 'off' : 'on');
+    render();
+  });
+}

@@ -2,10 +2,11 @@
  * The one-script embed: registers every cnn-* element. TF.js and the model load lazily,
  * in a worker, when the first figure comes near the viewport. Assets resolve relative to
  * this file, so hosting dist/ anywhere is enough.
+ *
+ * Keep this file an entry of its own (nothing else may import it): its import.meta.url is
+ * how figures find dist/.
  */
 import { setAssetBase } from './shared/asset-base';
-setAssetBase(import.meta.url);
+import './register-all';
 
-import './reading-progress';
-import './overview/cnn-overview';
-import './image-input/image-picker';
+setAssetBase(import.meta.url);

@@ -22,6 +22,7 @@ import { assetUrl, DEFAULT_MODEL_PATH } from '../shared/asset-base';
  * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
  * @attr selected - The selected map as `layer:channel`, e.g. `conv_1_1:3`.
  * @attr article-base - Where the ⓘ links point: the article's URL (its sections are anchors).
+ * @attr compact - Folds the picture picker behind a "Change the picture" button.
  * @fires cnn-select - A map or class was chosen: detail `{ layer, channel }`. Bubbles, composed.
  * @fires cnn-run - A new image's activations are on screen: detail `{ imageKey, inferenceMs }`.
  * @csspart map - Each activation map (a canvas).
@@ -41,6 +42,8 @@ export class CnnOverview extends LitElement {
   @property({ reflect: true }) model = '';
   @property({ reflect: true }) selected = '';
   @property({ attribute: 'article-base' }) articleBase = '';
+  /** Folds the picture picker behind a button, for tight spaces such as the article's sticky figure. */
+  @property({ type: Boolean, reflect: true }) compact = false;
 
   @state() private width = 0;
   @state() private focusPos: MapPosition = { column: 0, channel: 0 };
@@ -118,7 +121,7 @@ export class CnnOverview extends LitElement {
     };
     const wide = this.width >= NARROW_BREAKPOINT;
     return html`
-      ${this.source.template()}
+      ${this.source.template(this.compact)}
       <div class="toolbar" part="toolbar">
         <label>Colour range
           <select @change=${(e: Event) => { this.scale = (e.target as HTMLSelectElement).value as ScaleMode; }} .value=${this.scale} aria-label="Colour range">

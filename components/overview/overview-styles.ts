@@ -127,6 +127,11 @@ export const overviewStyles = css`
   .narrow .legend { position: static; margin: 0.3rem 0 0; max-width: 14rem; }
   .narrow .outputs { position: static; }
   .narrow .class-row { position: static; margin: 0 0 4px; min-height: 28px; }
+  .source { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: flex-start; margin: 0 0 0.6rem; }
+  .source > cnn-image-picker { flex: 1 1 100%; }
+  .picker-drawer { flex: 1 1 100%; order: 2; }
+  .picker-drawer > summary { cursor: pointer; color: var(--accent); font-weight: 600; min-height: 32px; display: inline-flex; align-items: center; }
+  .picker-drawer[open] > summary { margin-bottom: 0.5rem; }
   .crop { display: flex; gap: 0.6rem; align-items: center; }
   .crop canvas { width: 64px; height: 64px; image-rendering: pixelated; border-radius: 3px; box-shadow: 0 0 0 1px rgba(0,0,0,.15); }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -20,6 +20,14 @@ type Host = ReactiveControllerHost & HTMLElement & { image: string };
 
 let uploads = 0;
 
+/**
+ * The picture the reader chose on this page (upload, drop, paste, webcam, URL). Any figure
+ * whose `image` is `reader` shows it, so one upload reaches every figure on the page.
+ */
+export const READER_IMAGE = 'reader';
+let readerPicture: { key: string; label: string; source: () => Promise<ImageBitmap> } | null = null;
+const readers = new Set<ImageSourceController>();
+
 export class ImageSourceController implements ReactiveController {
   examples: Example[] = [];
   /** The example on screen, if the image is one. */
@@ -32,11 +40,26 @@ export class ImageSourceController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    readers.add(this);
+  }
+
+  hostDisconnected(): void {
+    readers.delete(this);
+  }
 
   /** Shows the image named by an attribute value; '' means the first example. */
   request(value: string): void {
     const v = value.trim();
+    if (v === READER_IMAGE && readerPicture) {
+      const picture = readerPicture;
+      this.exampleId = '';
+      this.label = picture.label;
+      this.error = '';
+      this.network.showImage(picture.key, picture.source);
+      this.host.requestUpdate();
+      return;
+    }
     if (/^(https?:|data:|blob:|\.{0,2}\/)/i.test(v) || /\.(png|jpe?g|gif|webp|bmp)(\?|$)/i.test(v)) {
       this.showUrl(v);
       return;
@@ -45,7 +68,7 @@ export class ImageSourceController implements ReactiveController {
       if (list.length === 0) return;
       let ex = list.find((e) => e.id === v);
       if (!ex) {
-        if (v) console.warn(`<${this.host.localName}>: image="${v}" is neither an example id (${list.map((e) => e.id).join(', ')}) nor a URL; showing "${list[0].id}".`);
+        if (v && v !== READER_IMAGE) console.warn(`<${this.host.localName}>: image="${v}" is neither an example id (${list.map((e) => e.id).join(', ')}) nor a URL; showing "${list[0].id}".`);
         ex = list[0];
       }
       this.showExample(ex);
@@ -95,19 +118,18 @@ export class ImageSourceController implements ReactiveController {
       this.host.image = d.id;
       return;
     }
-    this.exampleId = '';
-    this.label = d.label;
-    this.error = '';
     const bitmap = d.bitmap;
-    this.network.showImage(`${d.source}:${++uploads}`, async () => bitmap);
-    this.host.requestUpdate();
+    readerPicture = { key: `${d.source}:${++uploads}`, label: d.label, source: async () => bitmap };
+    for (const other of readers) if (other === this || other.host.image === READER_IMAGE) other.request(READER_IMAGE);
+    this.host.image = READER_IMAGE;
   };
 
   /** The picker, the crop the network sees, and any message. */
-  template() {
+  template(compact = false) {
     const examples = this.examples.map((e) => ({ id: e.id, title: e.title, alt: e.alt, src: e.src }));
+    const picker = html`<cnn-image-picker .examples=${examples} selected=${this.exampleId || nothing} @cnn-image=${this.onPicked}></cnn-image-picker>`;
     return html`<div class="source" part="source">
-      <cnn-image-picker .examples=${examples} selected=${this.exampleId || nothing} @cnn-image=${this.onPicked}></cnn-image-picker>
+      ${compact ? html`<details class="picker-drawer"><summary>Change the picture</summary>${picker}</details>` : picker}
       <div class="crop">
         <canvas class="crop-preview" width="64" height="64" role="img" aria-label="The 64 by 64 crop the network sees${this.label ? `: ${this.label}` : ''}"></canvas>
         <span>What the network sees: 64 × 64${this.label ? html`<br><strong>${this.label}</strong>` : nothing}</span>

@@ -8,8 +8,12 @@
  */
 import type { ScaleMode } from '../overview/scale-groups';
 
+export type FigureView = 'overview' | 'conv' | 'relu' | 'pool' | 'flatten' | 'softmax' | 'hyperparameters';
+export const FIGURE_VIEWS: readonly FigureView[] = ['overview', 'conv', 'relu', 'pool', 'flatten', 'softmax', 'hyperparameters'];
+
 export interface FigureState {
   section: string;
+  view: FigureView;
   image: string;
   layer: string;
   channel: number;
@@ -45,14 +49,21 @@ const wholeNumber = (what: string, max: number) => (raw: string): Parsed<number>
 /** The table. Order is the order parameters appear in a URL. */
 export const URL_STATE: readonly FieldSpec[] = [
   field({ key: 'section', param: null, fallback: '', parse: text('section'), serialize: String }),
-  field({ key: 'image', param: 'image', fallback: '', parse: (raw) => (raw.length <= 2000 ? { ok: true, value: raw } : { ok: false, reason: 'the image address is too long' }), serialize: String }),
+  field({
+    key: 'view',
+    param: 'view',
+    fallback: 'overview',
+    parse: (raw): Parsed<FigureView> => ((FIGURE_VIEWS as readonly string[]).includes(raw) ? { ok: true, value: raw as FigureView } : { ok: false, reason: `view must be one of ${FIGURE_VIEWS.join(', ')}, not "${raw.slice(0, 20)}"` }),
+    serialize: String,
+  }),
+  field({ key: 'image', param: 'image', fallback: '', parse: (raw): Parsed<string> => (raw.length <= 2000 ? { ok: true, value: raw } : { ok: false, reason: 'the image address is too long' }), serialize: String }),
   field({ key: 'layer', param: 'layer', fallback: '', parse: text('layer'), serialize: String }),
   field({ key: 'channel', param: 'channel', fallback: 0, parse: wholeNumber('channel', 4096), serialize: String }),
   field({
     key: 'scale',
     param: 'scale',
     fallback: 'unit',
-    parse: (raw) => (raw === 'unit' || raw === 'module' || raw === 'global' ? { ok: true, value: raw } : { ok: false, reason: `scale must be unit, module or global, not "${raw.slice(0, 20)}"` }),
+    parse: (raw): Parsed<ScaleMode> => (raw === 'unit' || raw === 'module' || raw === 'global' ? { ok: true, value: raw } : { ok: false, reason: `scale must be unit, module or global, not "${raw.slice(0, 20)}"` }),
     serialize: String,
   }),
   field({ key: 'step', param: 'step', fallback: 0, parse: wholeNumber('step', 1_000_000), serialize: String }),

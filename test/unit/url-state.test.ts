@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { URL_STATE, articleLink, parseState, serializeState, type FigureState } from '../../components/shared/url-state';
 
-const FULL: FigureState = { section: 'convolution', image: 'koala', layer: 'conv_1_1', channel: 3, scale: 'module', step: 12 };
+const FULL: FigureState = { section: 'convolution', view: 'conv', image: 'koala', layer: 'conv_1_1', channel: 3, scale: 'module', step: 12 };
 
 test('a full state survives a trip through a URL unchanged', () => {
   const link = articleLink('https://example.org/cnn/', FULL);
@@ -11,7 +11,7 @@ test('a full state survives a trip through a URL unchanged', () => {
 });
 
 test('defaults are left out of URLs', () => {
-  assert.is(serializeState({ channel: 0, scale: 'unit', step: 0, image: '' }), '');
+  assert.is(serializeState({ channel: 0, scale: 'unit', step: 0, image: '', view: 'overview' }), '');
   assert.is(serializeState({ channel: 2 }), '?channel=2');
 });
 
@@ -40,7 +40,7 @@ test('articleLink replaces any query and fragment already on the base', () => {
 
 test('every field of the state has exactly one row in the table', () => {
   const keys = URL_STATE.map((s) => s.key).sort();
-  assert.equal(keys, ['channel', 'image', 'layer', 'scale', 'section', 'step']);
+  assert.equal(keys, ['channel', 'image', 'layer', 'scale', 'section', 'step', 'view']);
 });
 
 test.run();

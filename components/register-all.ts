@@ -1,0 +1,8 @@
+/**
+ * Registers every cnn-* element. Imported by the one-script embed (components/embed.ts)
+ * and by the article; it sets no asset base itself, because only an entry script knows
+ * where dist/ is.
+ */
+import './reading-progress';
+import './overview/cnn-overview';
+import './image-input/image-picker';
