@@ -1,0 +1,107 @@
+/**
+ * npm run train -- --data DIR [--epochs N] [--out assets/model] [--resume] [--seed S] [--limit N] …
+ * Trains Tiny VGG on a Tiny-ImageNet-style folder. See model/train/README.md.
+ */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { SHARED_DATA_DIR } from '../node/dataset';
+import { type AugmentConfig, NO_AUGMENTATION } from './augment';
+import { streamProgress } from './progress';
+import { runTraining } from './run';
+import { DEFAULT_CONFIG, type TrainConfig } from './trainer';
+
+const USAGE = `Usage: npm run train -- --data DIR [options]
+  --data DIR            Tiny-ImageNet-style folder with train/<wnid>/*.JPEG and val/<wnid>/*.JPEG
+                        (default: ../shared/data/tiny-imagenet-10 when it exists)
+  --out DIR             output folder (default assets/model; with --limit: .cache/train-smoke)
+  --state DIR           resumable state (default .cache/train-state)
+  --resume              continue an interrupted run with the same options
+  --epochs N            default ${DEFAULT_CONFIG.epochs}
+  --seed S              default ${DEFAULT_CONFIG.seed}
+  --limit N             only N images per class of train and of val (smoke runs)
+  --batch-size N        default ${DEFAULT_CONFIG.batchSize}
+  --lr X                peak learning rate, default ${DEFAULT_CONFIG.learningRate}
+  --warmup N            warmup epochs, default ${DEFAULT_CONFIG.warmupEpochs}
+  --label-smoothing X   default ${DEFAULT_CONFIG.labelSmoothing}
+  --weight-decay X      decoupled (AdamW), default ${DEFAULT_CONFIG.weightDecay}
+  --l2 X                L2 penalty in the loss, default ${DEFAULT_CONFIG.l2}
+  --ema X               EMA decay per step (0: off), default ${DEFAULT_CONFIG.emaDecay}
+  --shift N             largest shift in pixels, default ${DEFAULT_CONFIG.augment.shift}
+  --colour X            brightness/contrast/saturation jitter ±X, default ${DEFAULT_CONFIG.augment.brightness}
+  --zoom X              largest zoom-in factor (1: none), default ${DEFAULT_CONFIG.augment.zoom[1]}
+  --no-augment          train on the plain images`;
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    out: { type: 'string' },
+    state: { type: 'string', default: '.cache/train-state' },
+    resume: { type: 'boolean', default: false },
+    epochs: { type: 'string' },
+    seed: { type: 'string' },
+    limit: { type: 'string' },
+    'batch-size': { type: 'string' },
+    lr: { type: 'string' },
+    warmup: { type: 'string' },
+    'label-smoothing': { type: 'string' },
+    'weight-decay': { type: 'string' },
+    l2: { type: 'string' },
+    ema: { type: 'string' },
+    shift: { type: 'string' },
+    colour: { type: 'string' },
+    zoom: { type: 'string' },
+    'no-augment': { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+function num(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!Number.isFinite(n)) {
+    console.error(`--${name} needs a number, got '${text}'\n\n${USAGE}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const dataDir = values.data ?? (existsSync(SHARED_DATA_DIR) ? SHARED_DATA_DIR : undefined);
+if (!dataDir) {
+  console.error(`--data is required.\n\n${USAGE}`);
+  process.exit(2);
+}
+const limit = values.limit === undefined ? undefined : num('limit', values.limit, 0);
+const config: TrainConfig = {
+  ...DEFAULT_CONFIG,
+  epochs: num('epochs', values.epochs, DEFAULT_CONFIG.epochs),
+  seed: num('seed', values.seed, DEFAULT_CONFIG.seed),
+  batchSize: num('batch-size', values['batch-size'], DEFAULT_CONFIG.batchSize),
+  learningRate: num('lr', values.lr, DEFAULT_CONFIG.learningRate),
+  warmupEpochs: num('warmup', values.warmup, DEFAULT_CONFIG.warmupEpochs),
+  labelSmoothing: num('label-smoothing', values['label-smoothing'], DEFAULT_CONFIG.labelSmoothing),
+  weightDecay: num('weight-decay', values['weight-decay'], DEFAULT_CONFIG.weightDecay),
+  l2: num('l2', values.l2, DEFAULT_CONFIG.l2),
+  emaDecay: num('ema', values.ema, DEFAULT_CONFIG.emaDecay),
+  augment: values['no-augment'] ? NO_AUGMENTATION : augmentFromFlags(),
+};
+
+function augmentFromFlags(): AugmentConfig {
+  const base = DEFAULT_CONFIG.augment;
+  const colour = num('colour', values.colour, base.brightness);
+  return {
+    ...base,
+    shift: num('shift', values.shift, base.shift),
+    zoom: [1, num('zoom', values.zoom, base.zoom[1])],
+    brightness: colour,
+    contrast: colour,
+    saturation: colour,
+  };
+}
+const outDir = values.out ?? (limit !== undefined ? '.cache/train-smoke' : 'assets/model');
+
+const summary = await runTraining({ dataDir, outDir, stateDir: values.state, resume: values.resume, limit, config, progress: streamProgress() });
+process.exit(summary.completed ? 0 : 1);
