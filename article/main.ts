@@ -23,6 +23,19 @@ let overrides: Partial<FigureState> = {};
 
 const stage = stageRoot ? new FigureStage(stageRoot) : null;
 
+const TRIGGER = 0.55;
+
+/** The last step whose top is above the trigger line: where the reader is, whatever fired. */
+function stepAtTriggerLine(): number {
+  const line = innerHeight * TRIGGER;
+  let found = 0;
+  for (let i = 0; i < stepEls.length; i++) {
+    if (stepEls[i].getBoundingClientRect().top <= line) found = i;
+    else break;
+  }
+  return found;
+}
+
 function figureNow(): StepFigure {
   return { ...figureForStep(steps, active), ...(overrides as Partial<StepFigure>) };
 }
@@ -77,11 +90,14 @@ function restoreFromUrl(history: 'replace' | 'none'): void {
 }
 
 if (stage && steps.length) {
-  watchSteps(stepEls, ({ index }) => {
+  // scrollama may report steps late, skipped or out of order: treat a report only as a hint
+  // to look at where the reader actually is.
+  watchSteps(stepEls, () => {
+    const index = stepAtTriggerLine();
     if (index === active) return;
     overrides = {};
     show(index, 'replace');
-  });
+  }, TRIGGER);
 
   document.querySelector('.next-step')?.addEventListener('click', () => goTo(active + 1, 'push', 'smooth'));
 
@@ -110,13 +126,17 @@ if (stage && steps.length) {
   // The reader's own changes inside a figure (scale, picture) stay in the link.
   const overview = stage.view('overview');
   if (overview) {
-    new MutationObserver(() => {
+    new MutationObserver((records) => {
+      // Only the figure on show speaks for the reader; a hidden one settling its own
+      // attributes (say, reflecting a default) is not a choice.
       const f = figureNow();
-      const scale = overview.getAttribute('scale') as FigureState['scale'] | null;
-      const image = overview.getAttribute('image');
+      if (f.view !== 'overview') return;
       let changed = false;
-      if (scale && scale !== f.scale) { overrides.scale = scale; changed = true; }
-      if (image && image !== f.image) { overrides.image = image; changed = true; }
+      for (const r of records) {
+        const value = overview.getAttribute(r.attributeName!);
+        if (r.attributeName === 'scale' && value && value !== f.scale) { overrides.scale = value as FigureState['scale']; changed = true; }
+        if (r.attributeName === 'image' && value && value !== f.image) { overrides.image = value; changed = true; }
+      }
       if (changed) show(active, 'replace');
     }).observe(overview, { attributes: true, attributeFilter: ['scale', 'image'] });
   }

@@ -1,0 +1,179 @@
+import * as assert from 'uvu/assert';
+import type { Page } from 'puppeteer';
+import { AxePuppeteer } from '@axe-core/puppeteer';
+import { browserSuite, screenshot } from '../support/browser';
+
+const { it, run } = browserSuite('the article');
+
+interface StageFacts { view: string; image: string | null; layer: string | null; channel: string | null; selected: string | null; scale: string | null; url: string }
+
+async function stageFacts(page: Page): Promise<StageFacts> {
+  return page.evaluate(() => {
+    const el = document.querySelector('.stage-views > [data-view]:not([hidden])') as HTMLElement;
+    return {
+      view: el.dataset.view!, image: el.getAttribute('image'), layer: el.getAttribute('layer'), channel: el.getAttribute('channel'),
+      selected: el.getAttribute('selected'), scale: el.getAttribute('scale'), url: location.pathname + location.search + location.hash,
+    };
+  });
+}
+
+/** What the step markup says the figure must be at step i (the image is carried from earlier steps). */
+async function expectedFor(page: Page, i: number) {
+  return page.evaluate((index) => {
+    const steps = [...document.querySelectorAll<HTMLElement>('section[id] .step')];
+    let image = 'espresso-cup';
+    for (let k = index; k >= 0; k--) if (steps[k].dataset.image) { image = steps[k].dataset.image!; break; }
+    const d = steps[index].dataset;
+    return { view: d.view ?? 'overview', layer: d.layer ?? '', channel: d.channel ?? '0', image, section: steps[index].closest('section')!.id };
+  }, i);
+}
+
+async function scrollToStep(page: Page, i: number) {
+  await page.evaluate((index) => document.querySelectorAll('section[id] .step')[index].scrollIntoView({ block: 'center', behavior: 'instant' }), i);
+  await page.waitForFunction((index) => document.querySelectorAll('section[id] .step')[index].classList.contains('is-active'), { timeout: 5000 }, i);
+}
+
+function assertMatches(facts: StageFacts, want: Awaited<ReturnType<typeof expectedFor>>, where: string) {
+  assert.is(facts.view, want.view, `${where}: view`);
+  assert.is(facts.image, want.image, `${where}: image`);
+  if (want.view === 'overview') assert.is(facts.selected, want.layer ? `${want.layer}:${want.channel}` : null, `${where}: selected map`);
+  else if (want.layer) assert.equal([facts.layer, facts.channel], [want.layer, want.channel], `${where}: layer and channel`);
+  assert.match(facts.url, new RegExp(`#${want.section}$`), `${where}: the URL names the section`);
+}
+
+it('sets the figure for every step as the reader scrolls down, and again scrolling up', async ({ page, url }) => {
+  await page.goto(url('/'));
+  const n = await page.$$eval('section[id] .step', (els) => els.length);
+  assert.ok(n >= 20, `the article has ${n} steps`);
+  for (let i = 0; i < n; i++) {
+    await scrollToStep(page, i);
+    assertMatches(await stageFacts(page), await expectedFor(page, i), `step ${i}`);
+  }
+  for (const i of [n - 3, 7, 2]) {
+    await scrollToStep(page, i);
+    assertMatches(await stageFacts(page), await expectedFor(page, i), `back at step ${i}`);
+  }
+});
+
+it('lands on the right figure after a fast jump that skips most steps', async ({ page, url }) => {
+  await page.goto(url('/'));
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const n = await page.$$eval('section[id] .step', (els) => els.length);
+  const target = Math.floor(n / 2);
+  await scrollToStep(page, target);
+  assertMatches(await stageFacts(page), await expectedFor(page, target), 'after the jump');
+});
+
+it('restores a deep link exactly, including the reader\'s own changes', async ({ page, url }) => {
+  await page.goto(url('/?view=overview&layer=conv_1_2&channel=4&scale=global&step=1#convolution'));
+  await page.waitForFunction(() => document.querySelector('.stage-views > [data-view="overview"]:not([hidden])')?.getAttribute('selected') === 'conv_1_2:4');
+  const facts = await stageFacts(page);
+  assert.is(facts.scale, 'global');
+  const active = await page.evaluate(() => {
+    const a = document.querySelector('.step.is-active')!;
+    return [a.closest('section')!.id, [...a.closest('section')!.querySelectorAll('.step')].indexOf(a)];
+  });
+  assert.equal(active, ['convolution', 1]);
+  assert.match(facts.url, /layer=conv_1_2/);
+});
+
+it('walks back through explicit navigation with the back button', async ({ page, url }) => {
+  await page.goto(url('/'));
+  await scrollToStep(page, 0);
+  await page.click('.next-step');
+  await page.waitForFunction(() => document.querySelectorAll('section[id] .step')[1].classList.contains('is-active'));
+  const afterOne = await stageFacts(page);
+  await page.click('.next-step');
+  await page.waitForFunction(() => document.querySelectorAll('section[id] .step')[2].classList.contains('is-active'));
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelectorAll('section[id] .step')[1].classList.contains('is-active'));
+  assert.is((await stageFacts(page)).url, afterOne.url);
+});
+
+it('marks the current section in the contents and moves there on a click', async ({ page, url }) => {
+  await page.goto(url('/'));
+  await page.click('.toc a[href="#pooling"]');
+  await page.waitForFunction(() => document.querySelector('.toc a[href="#pooling"]')?.getAttribute('aria-current') === 'true');
+  assert.match(await page.evaluate(() => location.hash), /#pooling/);
+});
+
+it('copies a link that reopens the same figure', async ({ page, url, browser }) => {
+  await browser.defaultBrowserContext().overridePermissions(url('/'), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+  await page.goto(url('/?image=ladybug-clipart&channel=7&step=0#relu'));
+  await page.waitForFunction(() => document.querySelector('.step.is-active')?.closest('section')?.id === 'relu');
+  await page.click('.copy-link');
+  await page.waitForFunction(() => (document.querySelector('.copy-status')?.textContent ?? '').length > 0);
+  const link = await page.evaluate(async () => {
+    const status = document.querySelector('.copy-status')!.textContent!;
+    const shown = status.match(/https?:\/\/\S+/)?.[0];
+    return shown ?? navigator.clipboard.readText();
+  });
+  assert.match(link, /image=ladybug-clipart/);
+  assert.match(link, /channel=7/);
+  assert.match(link, /#relu$/);
+});
+
+it('turns motion off from its own toggle and under prefers-reduced-motion', async ({ page, url }) => {
+  await page.goto(url('/'));
+  assert.is(await page.$eval('.motion-toggle', (b) => b.textContent), 'Motion: off');
+  await page.click('.motion-toggle');
+  assert.is(await page.$eval('.motion-toggle', (b) => b.getAttribute('aria-pressed')), 'false');
+}, { reducedMotion: true });
+
+it('reads fully without JavaScript: prose, headings, formulas and figure descriptions', async ({ page, url }) => {
+  await page.goto(url('/'));
+  const facts = await page.evaluate(() => ({
+    sections: document.querySelectorAll('main section[id] h2').length,
+    formulas: document.querySelectorAll('.katex').length,
+    fallbacks: [...document.querySelectorAll('.figure-fallback')].filter((p) => getComputedStyle(p).display !== 'none').length,
+    stageShown: getComputedStyle(document.querySelector('.stage')!).display !== 'none',
+    words: document.querySelector('main')!.textContent!.split(/\s+/).length,
+  }));
+  assert.is(facts.sections, 11);
+  assert.ok(facts.formulas >= 5, `${facts.formulas} formulas`);
+  assert.ok(facts.fallbacks >= 5, `${facts.fallbacks} figure descriptions visible`);
+  assert.not.ok(facts.stageShown, 'the empty live figure is hidden');
+  assert.ok(facts.words > 1500);
+  await screenshot(page, 'article-no-js');
+}, { javaScriptEnabled: false });
+
+it('prints the prose and figure descriptions without the live figure', async ({ page, url }) => {
+  await page.goto(url('/'));
+  await page.emulateMediaType('print');
+  const facts = await page.evaluate(() => ({
+    stage: getComputedStyle(document.querySelector('.stage')!).display,
+    fallback: getComputedStyle(document.querySelector('.figure-fallback')!).display,
+    stepColor: getComputedStyle(document.querySelectorAll('.step')[3]).color,
+  }));
+  assert.equal(facts, { stage: 'none', fallback: 'block', stepColor: 'rgb(0, 0, 0)' });
+});
+
+for (const viewport of ['phone', 'narrow'] as const) {
+  it(`keeps the figure and the steps readable at ${viewport === 'phone' ? 390 : 360} px`, async ({ page, url }) => {
+    await page.goto(url('/#convolution'));
+    await new Promise((r) => setTimeout(r, 1500));
+    const facts = await page.evaluate(() => {
+      const stage = document.querySelector('.stage')!.getBoundingClientRect();
+      const step = document.querySelector('.step.is-active') ?? document.querySelector('.step')!;
+      return {
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        stageHeight: stage.height / innerHeight,
+        fontSize: parseFloat(getComputedStyle(step.querySelector('p') ?? step).fontSize),
+      };
+    });
+    assert.ok(facts.overflow <= 0, `no sideways scrolling (${facts.overflow}px)`);
+    assert.ok(facts.stageHeight <= 0.56, `the figure takes ${Math.round(facts.stageHeight * 100)}% of the screen`);
+    assert.ok(facts.fontSize >= 16);
+    await screenshot(page, `article-${viewport}-convolution`);
+  }, { viewport });
+}
+
+it('has no serious or critical accessibility findings', async ({ page, url }) => {
+  await page.goto(url('/'));
+  await new Promise((r) => setTimeout(r, 2000));
+  const results = await new AxePuppeteer(page).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.equal(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`), []);
+});
+
+run();
