@@ -74,6 +74,7 @@ if (HAS_REFERENCE_MODEL) {
           out.push({ names, min: Number(lg.dataset.min), max: Number(lg.dataset.max), peak, px, end, shown: lg.querySelector('.ends').textContent });
         }
         return out;`)) as { names: string[]; min: number; max: number; peak: number; px: number[]; end: number[]; shown: string }[];
+      await screenshot(page, `overview-scale-${mode}`);
       const expectedGroups = { unit: 4, module: 2, global: 1 }[mode];
       assert.is(report.length, expectedGroups, `${mode}: one legend per group`);
       assert.is(report.reduce((n, r) => n + r.names.length, 0), 10, `${mode}: every hidden layer is in a legend`);
@@ -82,6 +83,32 @@ if (HAS_REFERENCE_MODEL) {
         assert.equal(r.px, r.end, `${mode} ${r.names}: the strongest pixel has the legend's end colour`);
       }
     }
+  });
+
+  it('explains a bad upload inside the figure and keeps the previous picture', async ({ page, url }) => {
+    const requests: string[] = [];
+    await page.goto(url(REF));
+    await whenDrawn(page);
+    const before = await page.$eval('cnn-overview', (el) => (el as unknown as { network: { run: { imageKey: string } } }).network.run.imageKey);
+    page.on('request', (r) => requests.push(r.url()));
+    const input = (await page.evaluateHandle(() =>
+      document.querySelector('cnn-overview')!.shadowRoot!.querySelector('cnn-image-picker')!.shadowRoot!.querySelector('input[type=file]'))).asElement()!;
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'cnn-bad-')), 'holiday.jpg');
+    writeFileSync(file, 'these are words, not pixels');
+    await (input as never as { uploadFile(p: string): Promise<void> }).uploadFile(file);
+    await page.waitForFunction(() => {
+      const picker = document.querySelector('cnn-overview')!.shadowRoot!.querySelector('cnn-image-picker')!;
+      return (picker.shadowRoot!.querySelector('[role=alert]')?.textContent ?? '').trim().length > 0;
+    });
+    const message = await page.evaluate(() => document.querySelector('cnn-overview')!.shadowRoot!.querySelector('cnn-image-picker')!.shadowRoot!.querySelector('[role=alert]')!.textContent!.trim());
+    assert.match(message, /not an image/i);
+    const after = await page.$eval('cnn-overview', (el) => (el as unknown as { network: { run: { imageKey: string } } }).network.run.imageKey);
+    assert.is(after, before, 'the previous picture stays');
+    assert.equal(requests, [], 'the file never left the page');
+    await screenshot(page, 'overview-bad-input');
   });
 
   it('hides shapes and legends unless detail is on', async ({ page, url }) => {
