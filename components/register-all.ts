@@ -6,3 +6,5 @@
 import './reading-progress';
 import './overview/cnn-overview';
 import './image-input/image-picker';
+import './views/conv/cnn-conv-view';
+import './views/hyperparameters/cnn-hyperparameters';

@@ -1,0 +1,367 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from '../../shared/define-element';
+import { NetworkController } from '../../shared/network-controller';
+import { ImageSourceController } from '../../shared/image-source-controller';
+import { PlaybackController } from '../../shared/playback-controller';
+import { assetUrl, DEFAULT_MODEL_PATH } from '../../shared/asset-base';
+import { sharedViewStyles } from '../shared-view-styles';
+import { convViewStyles } from './conv-view-styles';
+import {
+  buildConvData, channelWindowAt, convLayerNames, formatNumber, inputChannelName, outputsReading,
+  positionOfStep, stepOfPosition, weightAt, windowAt, type ConvViewData, type GridPosition,
+} from './conv-data';
+import { channelTex, outputTex, stepSentence } from './conv-formula';
+import { detailTemplate, elasticTemplate, type ConvHandlers, type ConvTemplateState, type WeightRef } from './conv-templates';
+import { cellFromPointer, paintMapChannel } from './map-canvas';
+import { katexStylesheet, renderTex } from './katex-render';
+import { convFacts, networkStatus, syncSpeedSelect } from './view-status';
+
+/** While playing, the screen reader hears at most one step this often. */
+const ANNOUNCE_EVERY_MS = 4000;
+/** While playing, the formulas are typeset at most this often (KaTeX is the costly part). */
+const TEX_EVERY_MS = 150;
+
+/**
+ * One convolution layer on the real numbers of the current image: each input channel with
+ * its kernel gives an intermediate map; their sum plus the bias is the output channel.
+ * The window slides over every output position (playback), and the sum behind the position
+ * on show is taken apart number by number.
+ *
+ * @attr layer - A conv layer name, e.g. `conv_1_1`; defaults to the first conv layer.
+ * @attr channel - The output channel, 0 … cout − 1; defaults to 0.
+ * @attr image - An example id (assets/examples/manifest.json) or an image URL.
+ * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
+ * @fires cnn-run - A new image's activations arrived: detail `{ imageKey, inferenceMs }`.
+ * @cssprop --cnn-accent - Accent colour for focus, windows and the output value.
+ */
+@customElement('cnn-conv-view')
+export class CnnConvView extends LitElement {
+  static override styles = [sharedViewStyles, convViewStyles];
+
+  @property({ reflect: true }) layer = '';
+  @property({ type: Number, reflect: true }) channel = 0;
+  @property({ reflect: true }) image = '';
+  @property({ reflect: true }) model = '';
+
+  @state() private detailChannel = 0;
+  @state() private preview: GridPosition | null = null;
+  @state() private probe: GridPosition | null = null;
+  @state() private weightFocus: WeightRef = { ci: 0, ky: 0, kx: 0 };
+  @state() private weightShown: WeightRef | null = null;
+  @state() private announcement = '';
+  @state() private width = 0;
+
+  readonly network = new NetworkController(this);
+  readonly source = new ImageSourceController(this, this.network);
+  readonly playback = new PlaybackController(this, { autoplay: true, onStep: () => this.onStep() });
+
+  /** What is on show; null until the model and the image have arrived. */
+  data: ConvViewData | null = null;
+  private checkedFor = '';
+  private geometryKey = '';
+  private probeFocused = false;
+  private weightFocused = false;
+  private focusWeightAfterRender = false;
+  private lastAnnounceAt = 0;
+  private wasPlaying = false;
+  private tex = { key: '', at: 0, channel: null as string | null, output: null as string | null };
+
+  private resizeObserver?: ResizeObserver;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver = new ResizeObserver((entries) => {
+      const w = Math.floor(entries[0].contentRect.width);
+      if (w !== this.width) this.width = w;
+    });
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    this.resizeObserver?.disconnect();
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('model') || !this.hasUpdated) this.network.setModel(this.model || assetUrl(DEFAULT_MODEL_PATH));
+    if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
+    const info = this.network.info;
+    if (info && (changed.has('layer') || changed.has('channel') || this.checkedFor !== info.url)) {
+      this.checkedFor = info.url;
+      this.checkAttributes();
+    }
+    const data = buildConvData(info, this.network.run, this.layer, this.channel);
+    if (data?.key !== this.data?.key) this.useData(data);
+  }
+
+  /** Invalid attributes warn and fall back; they never throw. */
+  private checkAttributes(): void {
+    const info = this.network.info!;
+    const names = convLayerNames(info);
+    if (!names.includes(this.layer)) {
+      if (this.layer) console.warn(`<cnn-conv-view>: layer="${this.layer}" is not a convolution layer of this model (${names.join(', ')}); showing "${names[0] ?? ''}".`);
+      this.layer = names[0] ?? '';
+    }
+    const cout = info.params[this.layer]?.kernelShape[3] ?? 1;
+    if (!Number.isInteger(this.channel) || this.channel < 0 || this.channel >= cout) {
+      console.warn(`<cnn-conv-view>: channel="${this.getAttribute('channel') ?? this.channel}" is not an output channel of ${this.layer} (0 to ${cout - 1}); showing 0.`);
+      this.channel = 0;
+    }
+  }
+
+  private useData(data: ConvViewData | null): void {
+    this.data = data;
+    this.preview = null;
+    this.probe = null;
+    this.weightShown = null;
+    if (!data) return;
+    const cin = data.inShape[2];
+    if (this.detailChannel >= cin) this.detailChannel = 0;
+    if (this.weightFocus.ci >= cin) this.weightFocus = { ci: 0, ky: 0, kx: 0 };
+    const total = data.outShape[0] * data.outShape[1];
+    const geometryKey = `${data.layer.name}|${data.channel}|${total}`;
+    // A new layer or channel starts a new pass; a new image keeps the reader's place.
+    this.playback.setTotal(total, { restart: geometryKey !== this.geometryKey });
+    this.geometryKey = geometryKey;
+    this.announce(true);
+  }
+
+  private get computedAt(): GridPosition {
+    return positionOfStep(this.data!, this.playback.step);
+  }
+
+  private get shownAt(): GridPosition {
+    return this.preview ?? this.computedAt;
+  }
+
+  override render() {
+    const data = this.data;
+    const names = convLayerNames(this.network.info);
+    const cout = data?.outShape[2] ?? this.network.info?.params[this.layer]?.kernelShape[3] ?? 0;
+    return html`${katexStylesheet()}
+      <div class="toolbar" part="toolbar">
+        <label>Layer <select aria-label="Convolution layer" .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
+          ${names.map((n) => html`<option value=${n} ?selected=${n === this.layer}>${n}</option>`)}</select></label>
+        <label>Output channel <select aria-label="Output channel" .value=${String(this.channel)} @change=${(e: Event) => { this.channel = Number((e.target as HTMLSelectElement).value); }}>
+          ${Array.from({ length: cout }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>
+        <span class="status" role="status" data-kind=${this.network.error || this.source.error ? 'error' : 'info'}>${networkStatus(this.network, this.source)}</span>
+      </div>
+      ${data ? this.renderData(data) : nothing}
+      <div class="sr-only" aria-live="polite" data-role="announcement">${this.announcement}</div>`;
+  }
+
+  private renderData(data: ConvViewData) {
+    const at = this.shownAt;
+    const win = windowAt(data, at);
+    const detailWin = channelWindowAt(data, this.detailChannel, at);
+    const s: ConvTemplateState = {
+      data, at, win, detailWin,
+      computedUpTo: this.computedAt,
+      detailChannel: this.detailChannel,
+      probe: this.probe,
+      reading: this.probe ? outputsReading(data, this.probe) : null,
+      weightFocus: this.weightFocus,
+      weightShown: this.weightShown,
+      showKernelNumbers: data.inShape[2] <= 4,
+      ...this.formulas(data, at, win, detailWin),
+    };
+    return html`<p class="facts">${convFacts(data, this.source.label)}</p>
+      ${this.playback.controls(`${data.layer.name} convolution`)}
+      <div class="stage ${data.inShape[2] > 4 ? 'many' : ''}" @keydown=${this.onStageKey}>
+        ${elasticTemplate(s, this.handlers)}
+        <div class="readout" data-role="readout">${this.readout(data, at, win)}</div>
+        <p class="hint">Point at or focus a map: the output map shows its input windows, an input map the output cells that read a cell.
+          Arrow keys move; Space plays or pauses.</p>
+        ${detailTemplate(s, this.handlers)}
+      </div>`;
+  }
+
+  /** KaTeX strings for the position on show; typeset at a calmer pace while playing. */
+  private formulas(data: ConvViewData, at: GridPosition, win: ReturnType<typeof windowAt>, detailWin: ReturnType<typeof windowAt>) {
+    const termsPerLine = this.width > 0 && this.width < 560 ? 3 : 5;
+    const productsPerLine = this.width > 0 && this.width < 420 ? 2 : data.kernelSize[1];
+    const key = `${data.key}|${at.row},${at.col}|${this.detailChannel}|${termsPerLine}|${productsPerLine}`;
+    const now = performance.now();
+    if (key !== this.tex.key && (!this.playback.playing || now - this.tex.at >= TEX_EVERY_MS || !this.tex.output)) {
+      const again = () => { this.tex.key = ''; this.requestUpdate(); };
+      const cin = data.inShape[2];
+      const shares = Array.from({ length: cin }, (_, i) => data.intermediate[i][at.row * data.outShape[1] + at.col]);
+      const names = Array.from({ length: cin }, (_, i) => (data.inputLayer.kind === 'input' ? inputChannelName(data, i) : String(i)));
+      const channelName = data.inputLayer.kind === 'input' ? inputChannelName(data, this.detailChannel) : String(this.detailChannel);
+      const channel = renderTex(channelTex(channelName, detailWin, data.kernelSize[1], at, productsPerLine), true, again);
+      const output = renderTex(outputTex(names, shares, data.bias, win.sum, at, termsPerLine), true, again);
+      this.tex = { key: channel && output ? key : '', at: now, channel, output };
+    }
+    return { channelTex: this.tex.channel, outputTex: this.tex.output };
+  }
+
+  private readout(data: ConvViewData, at: GridPosition, win: ReturnType<typeof windowAt>) {
+    const w = this.weightShown;
+    if (w) {
+      const value = weightAt(data, w.ci, w.ky, w.kx);
+      const x = channelWindowAt(data, w.ci, at);
+      const i = w.ky * data.kernelSize[1] + w.kx;
+      return html`Weight at row ${w.ky + 1}, column ${w.kx + 1} of the kernel for <strong>${inputChannelName(data, w.ci)}</strong>:
+        <strong data-role="weight-readout" data-value=${String(value)}>${formatNumber(value, 3)}</strong>.
+        At output (${at.row}, ${at.col}) it meets the input value ${formatNumber(x.inputs[i], 3)}: product ${formatNumber(x.products[i], 3)}.`;
+    }
+    if (this.probe) {
+      const p = this.probe;
+      const reading = outputsReading(data, p);
+      const [, iw, cin] = data.inShape;
+      const v = data.input[(p.row * iw + p.col) * cin + this.detailChannel];
+      const where = reading
+        ? `output rows ${reading.rows[0]}–${reading.rows[1]}, columns ${reading.cols[0]}–${reading.cols[1]} (${(reading.rows[1] - reading.rows[0] + 1) * (reading.cols[1] - reading.cols[0] + 1)} windows)`
+        : 'no output window';
+      return html`Input cell (${p.row}, ${p.col}) of ${inputChannelName(data, this.detailChannel)} = ${formatNumber(v, 3)} is read by ${where}.`;
+    }
+    return html`Output (${at.row}, ${at.col}) of ${data.layer.name} channel ${data.channel} = <strong>${formatNumber(win.sum, 3)}</strong>:
+      the ${data.kernelSize[0]}×${data.kernelSize[1]} window at input (${win.inputRow}, ${win.inputCol}) on each of the ${data.inShape[2]} input channels, times its kernel, summed, plus the bias.
+      ${this.preview ? '(pointed at)' : ''}`;
+  }
+
+  private onStep(): void {
+    this.announce(false);
+  }
+
+  /** Fills the live region; while playing, no more often than ANNOUNCE_EVERY_MS. */
+  private announce(force: boolean): void {
+    const data = this.data;
+    if (!data) return;
+    const now = performance.now();
+    if (!force && this.playback.playing && now - this.lastAnnounceAt < ANNOUNCE_EVERY_MS) return;
+    this.lastAnnounceAt = now;
+    const at = this.computedAt;
+    const win = windowAt(data, at);
+    const per = data.kernelSize[0] * data.kernelSize[1];
+    const shares = data.intermediate.map((m) => m[at.row * data.outShape[1] + at.col]);
+    this.announcement = stepSentence(at, shares, win.runningSums[per * data.inShape[2] - 1], data.bias, win.sum);
+  }
+
+  protected override updated(): void {
+    if (this.wasPlaying && !this.playback.playing) this.announce(true);
+    this.wasPlaying = this.playback.playing;
+    this.paint();
+    syncSpeedSelect(this.renderRoot, this.playback.speed);
+    if (this.focusWeightAfterRender) {
+      this.focusWeightAfterRender = false;
+      const f = this.weightFocus;
+      this.renderRoot.querySelector<HTMLElement>(`.kernel .cell[data-ci="${f.ci}"][data-ky="${f.ky}"][data-kx="${f.kx}"]`)?.focus();
+    }
+  }
+
+  private paint(): void {
+    const data = this.data;
+    if (!data) return;
+    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-kind]')) {
+      const key = `${data.key}|${canvas.dataset.kind}|${canvas.dataset.ci ?? ''}`;
+      if (canvas.dataset.painted === key) continue;
+      canvas.dataset.painted = key;
+      const ci = Number(canvas.dataset.ci);
+      const [oh, ow] = data.outShape;
+      if (canvas.dataset.kind === 'input') paintMapChannel(canvas, data.input, data.inShape, ci, data.domains.input);
+      else if (canvas.dataset.kind === 'intermediate') paintMapChannel(canvas, data.intermediate[ci], [oh, ow, 1], 0, data.domains.intermediate);
+      else paintMapChannel(canvas, data.output, [oh, ow, 1], 0, data.domains.output);
+    }
+  }
+
+  private seekTo(p: GridPosition): void {
+    if (!this.data) return;
+    this.playback.pause();
+    this.playback.seek(stepOfPosition(this.data, p));
+  }
+
+  private readonly onStageKey = (e: KeyboardEvent) => {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (target.closest?.('button, select, input, a')) return;
+    if (this.playback.handleKey(e)) this.preview = null;
+  };
+
+  private readonly handlers: ConvHandlers = {
+    onInputPointer: (e) => {
+      const d = this.data;
+      const cell = d && cellFromPointer(e, e.currentTarget as Element, d.inShape[0], d.inShape[1]);
+      if (cell && (cell.row !== this.probe?.row || cell.col !== this.probe?.col)) this.probe = cell;
+    },
+    onInputLeave: () => { if (!this.probeFocused) this.probe = null; },
+    onInputFocus: (e) => {
+      this.probeFocused = true;
+      this.detailChannel = Number((e.currentTarget as HTMLElement).dataset.ci);
+      if (!this.probe && this.data) {
+        const win = windowAt(this.data, this.computedAt);
+        this.probe = { row: Math.max(0, win.inputRow), col: Math.max(0, win.inputCol) };
+      }
+    },
+    onInputBlur: () => { this.probeFocused = false; this.probe = null; },
+    onInputKey: (e) => {
+      const d = this.data;
+      const move: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+      if (!d || !this.probe) return;
+      if (e.key === 'Escape') { this.probe = null; return; }
+      const m = move[e.key];
+      if (!m) return;
+      e.preventDefault();
+      e.stopPropagation();
+      this.probe = {
+        row: Math.max(0, Math.min(d.inShape[0] - 1, this.probe.row + m[0])),
+        col: Math.max(0, Math.min(d.inShape[1] - 1, this.probe.col + m[1])),
+      };
+    },
+    onOutputPointer: (e) => {
+      const d = this.data;
+      const cell = d && cellFromPointer(e, e.currentTarget as Element, d.outShape[0], d.outShape[1]);
+      if (cell && (cell.row !== this.preview?.row || cell.col !== this.preview?.col)) this.preview = cell;
+    },
+    onOutputLeave: () => { this.preview = null; },
+    onOutputClick: (e) => {
+      const d = this.data;
+      const cell = d && cellFromPointer(e, e.currentTarget as Element, d.outShape[0], d.outShape[1]);
+      if (cell) { this.seekTo(cell); this.preview = null; this.announce(true); }
+    },
+    onOutputKey: (e) => {
+      const d = this.data;
+      if (!d || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const at = this.computedAt;
+      this.preview = null;
+      this.seekTo({ row: Math.max(0, Math.min(d.outShape[0] - 1, at.row + (e.key === 'ArrowUp' ? -1 : 1))), col: at.col });
+    },
+    onWeightEnter: (e) => { this.weightShown = weightRefOf(e.currentTarget as HTMLElement); },
+    onWeightLeave: () => { this.weightShown = this.weightFocused ? this.weightFocus : null; },
+    onWeightFocus: (e) => {
+      const ref = weightRefOf(e.currentTarget as HTMLElement);
+      this.weightFocused = true;
+      this.weightFocus = ref;
+      this.weightShown = ref;
+      this.detailChannel = ref.ci;
+    },
+    onWeightBlur: () => { this.weightFocused = false; this.weightShown = null; },
+    onWeightKey: (e) => {
+      const d = this.data;
+      const move: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+      const m = move[e.key];
+      if (!d || !m) return;
+      e.preventDefault();
+      e.stopPropagation();
+      // The kernels stack into one column of cin·kh rows, so Down from a kernel's last row reaches the next kernel.
+      const [kh, kw] = d.kernelSize;
+      const f = this.weightFocus;
+      const row = Math.max(0, Math.min(d.inShape[2] * kh - 1, f.ci * kh + f.ky + m[0]));
+      this.weightFocus = { ci: Math.floor(row / kh), ky: row % kh, kx: Math.max(0, Math.min(kw - 1, f.kx + m[1])) };
+      this.focusWeightAfterRender = true;
+    },
+    onDetailChannel: (ci) => { if (this.data && ci >= 0 && ci < this.data.inShape[2]) this.detailChannel = ci; },
+  };
+}
+
+function weightRefOf(el: HTMLElement): WeightRef {
+  return { ci: Number(el.dataset.ci), ky: Number(el.dataset.ky), kx: Number(el.dataset.kx) };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cnn-conv-view': CnnConvView;
+  }
+}
