@@ -2,6 +2,7 @@ import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { AxePuppeteer } from '@axe-core/puppeteer';
 import { browserSuite, screenshot, DIST, HAS_REFERENCE_MODEL } from '../support/browser';
 
 const { it, run } = browserSuite('cnn-hyperparameters');
@@ -244,6 +245,14 @@ it('invalid attributes warn and fall back, never throw', async ({ page, url }) =
   for (const re of [/stride="0"/, /dilation="wide"/, /input-size="99" is not a whole number from 3 to 14; using 7/, /kernel-size="2.5"/]) {
     assert.ok(warnings.some((w) => re.test(w)), `${re}: ${warnings.join('\n')}`);
   }
+});
+
+it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
+  await open(page, url);
+  await set(page, { 'input-size': 8, padding: 1, stride: 2 });
+  // A bare test page has no main landmark or heading: those rules are about the host page.
+  const result = await new AxePuppeteer(page).disableRules(['landmark-one-main', 'page-has-heading-one', 'region']).analyze();
+  assert.equal(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
 });
 
 for (const viewport of ['desktop', 'phone', 'narrow'] as const) {

@@ -49,12 +49,20 @@ export function tintOf(value: number, channel: number): string {
   return `rgb(${Math.round(v * tint[0])}, ${Math.round(v * tint[1])}, ${Math.round(v * tint[2])})`;
 }
 
-/** Black or white text, whichever reads better on an rgb() background. */
+/**
+ * Black or white text, whichever has the higher WCAG contrast on an rgb() background (one
+ * of the two always reaches 4.5:1).
+ */
 export function inkOn(css: string): string {
   const m = css.match(/\d+/g);
-  if (!m) return '#1d1d1f';
+  if (!m) return '#000000';
+  const linear = (v: number) => {
+    const c = v / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
   const [r, g, b] = m.map(Number);
-  return 0.299 * r + 0.587 * g + 0.114 * b > 140 ? '#1d1d1f' : '#ffffff';
+  const luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  return (luminance + 0.05) / 0.05 >= 1.05 / (luminance + 0.05) ? '#000000' : '#ffffff';
 }
 
 /** Percent box of a cell range on a rows × cols map, for an overlay. */
