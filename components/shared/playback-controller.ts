@@ -4,7 +4,7 @@
  * `passMs` (20 s) however many steps there are. With reduced motion nothing autoplays and
  * the end state shows at once.
  */
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, svg, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { motionReduced, onMotionChange } from './reduced-motion';
 
 export interface PlaybackOptions {
@@ -19,6 +19,15 @@ export interface PlaybackOptions {
 }
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
+
+/** Icons as inline SVG: symbol fonts for ⏮ ⏸ ⏭ are missing on many systems. */
+const icon = (d: string) => html`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">${svg`<path d=${d} fill="currentColor"></path>`}</svg>`;
+const ICONS = {
+  back: icon('M3 3h2v10H3zM14 3v10L6 8z'),
+  play: icon('M4 2.5v11L13.5 8z'),
+  pause: icon('M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z'),
+  forward: icon('M11 3h2v10h-2zM2 3v10l8-5z'),
+};
 
 export class PlaybackController implements ReactiveController {
   step = 0;
@@ -132,15 +141,15 @@ export class PlaybackController implements ReactiveController {
   /** The control bar. `label` names what is being played, for screen readers. */
   controls(label: string) {
     return html`<div class="playback" part="playback" role="group" aria-label="${label} playback">
-      <button type="button" part="button" @click=${() => this.prev()} ?disabled=${this.step === 0} aria-label="Step back">⏮</button>
-      <button type="button" part="button" class="play" @click=${() => this.toggle()} aria-label=${this.playing ? 'Pause' : 'Play'}>${this.playing ? '⏸' : '▶'}</button>
-      <button type="button" part="button" @click=${() => this.next()} ?disabled=${this.step >= this.total - 1} aria-label="Step forward">⏭</button>
+      <button type="button" part="button" @click=${() => this.prev()} ?disabled=${this.step === 0} aria-label="Step back">${ICONS.back}</button>
+      <button type="button" part="button" class="play" @click=${() => this.toggle()} aria-label=${this.playing ? 'Pause' : 'Play'}>${this.playing ? ICONS.pause : ICONS.play}</button>
+      <button type="button" part="button" @click=${() => this.next()} ?disabled=${this.step >= this.total - 1} aria-label="Step forward">${ICONS.forward}</button>
       <input type="range" part="scrub" min="0" max=${this.total - 1} .value=${String(this.step)}
         aria-label="${label}: step" aria-valuetext="step ${this.step + 1} of ${this.total}"
         @input=${(e: Event) => { this.pause(); this.seek(Number((e.target as HTMLInputElement).value)); }}>
       <label class="speed">Speed
-        <select part="speed" .value=${String(this.speed)} @change=${(e: Event) => this.setSpeed(Number((e.target as HTMLSelectElement).value))}>
-          ${SPEEDS.map((s) => html`<option value=${s}>${s}×</option>`)}
+        <select part="speed" @change=${(e: Event) => this.setSpeed(Number((e.target as HTMLSelectElement).value))}>
+          ${SPEEDS.map((s) => html`<option value=${s} ?selected=${s === this.speed}>${s}×</option>`)}
         </select>
       </label>
       <span class="step-count" aria-hidden="true">${this.step + 1} / ${this.total}</span>

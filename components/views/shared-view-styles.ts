@@ -79,26 +79,7 @@ export const sharedViewStyles = css`
   }
   .playback button { min-width: 40px; min-height: 36px; font-size: 15px; line-height: 1; }
   .playback button.play { min-width: 48px; }
-  /* Icons drawn with masks: the media symbols (U+23EE…) are missing from many system fonts. */
-  .playback button[aria-label='Step back'], .playback button[aria-label='Step forward'],
-  .playback button[aria-label='Play'], .playback button[aria-label='Pause'] {
-    font-size: 0;
-    display: inline-grid;
-    place-items: center;
-  }
-  .playback button[aria-label='Step back']::before, .playback button[aria-label='Step forward']::before,
-  .playback button[aria-label='Play']::before, .playback button[aria-label='Pause']::before {
-    content: '';
-    width: 14px;
-    height: 14px;
-    background: currentColor;
-    -webkit-mask: var(--icon) center / contain no-repeat;
-    mask: var(--icon) center / contain no-repeat;
-  }
-  .playback button[aria-label='Step back'] { --icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 14 14'%3E%3Crect x='1' y='2' width='2' height='10'/%3E%3Cpath d='M13 2v10L4 7z'/%3E%3C/svg%3E"); }
-  .playback button[aria-label='Step forward'] { --icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 14 14'%3E%3Crect x='11' y='2' width='2' height='10'/%3E%3Cpath d='M1 2v10l9-5z'/%3E%3C/svg%3E"); }
-  .playback button[aria-label='Play'] { --icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 14 14'%3E%3Cpath d='M3 1.5v11L12.5 7z'/%3E%3C/svg%3E"); }
-  .playback button[aria-label='Pause'] { --icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 14 14'%3E%3Crect x='2.5' y='2' width='3.2' height='10'/%3E%3Crect x='8.3' y='2' width='3.2' height='10'/%3E%3C/svg%3E"); }
+  .playback button svg { display: block; margin: auto; }
   .playback input[type='range'] { flex: 1 1 10rem; min-width: 8rem; }
   .playback .speed { display: inline-flex; gap: 0.35rem; align-items: center; }
   .playback .step-count { color: var(--muted); font-variant-numeric: tabular-nums; min-width: 5.5rem; }

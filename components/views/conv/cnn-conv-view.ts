@@ -15,7 +15,7 @@ import { channelTex, outputTex, stepSentence } from './conv-formula';
 import { detailTemplate, elasticTemplate, type ConvHandlers, type ConvTemplateState, type WeightRef } from './conv-templates';
 import { cellFromPointer, paintMapChannel } from './map-canvas';
 import { katexStylesheet, renderTex } from './katex-render';
-import { convFacts, networkStatus, syncSpeedSelect } from './view-status';
+import { convFacts, networkStatus } from './view-status';
 
 /** While playing, the screen reader hears at most one step this often. */
 const ANNOUNCE_EVERY_MS = 4000;
@@ -275,7 +275,6 @@ export class CnnConvView extends LitElement {
     if (this.wasPlaying && !this.playback.playing) this.announce(true);
     this.wasPlaying = this.playback.playing;
     this.paint();
-    syncSpeedSelect(this.renderRoot, this.playback.speed);
     if (this.focusWeightAfterRender) {
       this.focusWeightAfterRender = false;
       const f = this.weightFocus;

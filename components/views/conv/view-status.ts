@@ -28,12 +28,3 @@ export function convFacts(data: ConvViewData, imageLabel: string) {
     <span data-role="kernel-count" data-value=${data.kernelCount}>Kernels: ${cin} input × ${cout} output channels = <strong>${data.kernelCount}</strong></span>
     <span data-role="param-count" data-value=${data.paramCount}>Parameters: ${kh}·${kw}·${cin}·${cout} weights + ${cout} biases = <strong>${data.paramCount.toLocaleString('en')}</strong></span>`;
 }
-
-/**
- * Keeps the playback bar's speed menu on the controller's speed: the bar binds the menu's
- * value before its options exist, so on first render the menu shows its first option.
- */
-export function syncSpeedSelect(root: ParentNode, speed: number): void {
-  const select = root.querySelector<HTMLSelectElement>('.playback select');
-  if (select && select.options.length > 0 && select.value !== String(speed)) select.value = String(speed);
-}

@@ -8,7 +8,7 @@ import { PlaybackController } from '../../shared/playback-controller';
 import { assetUrl, DEFAULT_MODEL_PATH } from '../../shared/asset-base';
 import { sharedViewStyles } from '../shared-view-styles';
 import { katexStylesheet, renderTex } from '../conv/katex-render';
-import { networkStatus, syncSpeedSelect } from '../conv/view-status';
+import { networkStatus } from '../conv/view-status';
 import { formatNumber } from '../conv/conv-data';
 import { buildHyperData, HYPER_KEYS, HYPER_RANGES, hyperWindow, readersOf, shrinkChannel, validSetting, type HyperData, type HyperKey, type HyperSettings } from './hyper-data';
 import { explain, sizeTex } from './hyper-explain';
@@ -232,7 +232,6 @@ export class CnnHyperparameters extends LitElement {
   protected override updated(): void {
     if (this.wasPlaying && !this.playback.playing) this.announce(true);
     this.wasPlaying = this.playback.playing;
-    syncSpeedSelect(this.renderRoot, this.playback.speed);
   }
 
   private seekTo(c: Cell): void {
