@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { tsImport } from 'tsx/esm/api';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const dist = join(root, 'dist');
@@ -21,6 +22,7 @@ const ENTRIES = {
   embed: 'components/embed.ts',
   style: 'article/style.css',
   'inference-worker': 'components/shared/inference-worker.ts',
+  'embed-playground': 'components/kit/playground.ts',
 };
 
 /** Pages assembled from article/: the shell, with the sections spliced in order. */
@@ -164,6 +166,9 @@ export async function build() {
   });
   writeFileSync(join(dist, 'index.html'), assembleArticle());
   writeFileSync(join(dist, '404.html'), notFoundPage());
+  // The embed kit: custom-elements.json from the components' JSDoc, and the embedding guide embed.html.
+  const { buildKit } = await tsImport('./components/kit/build-kit.ts', import.meta.url);
+  await buildKit(root, dist);
   if (existsSync(join(root, 'assets'))) cpSync(join(root, 'assets'), join(dist, 'assets'), { recursive: true });
   copyKatexAssets();
   copyWasm();

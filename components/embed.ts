@@ -7,6 +7,8 @@
  * how figures find dist/.
  */
 import { setAssetBase } from './shared/asset-base';
+import { ensureKatexStylesheet } from './kit/document-fonts';
 import './register-all';
 
 setAssetBase(import.meta.url);
+ensureKatexStylesheet(import.meta.url);

@@ -1,5 +1,6 @@
 import { LitElement, css, html } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
+import { customElement } from './shared/define-element';
 
 /**
  * A thin bar fixed to the top of the viewport that fills as the reader scrolls through

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
+import { customElement } from '../shared/define-element';
 import { decodeImageFile, loadImageUrl, type ImageRefusal } from './decode-image';
 import { imagePickerStyles } from './image-picker-styles';
 import { anyFileFrom, droppedAddress, imageFileFrom, isDroppable, isEditableTarget, labelFromAddress, normaliseTypedAddress } from './picker-inputs';

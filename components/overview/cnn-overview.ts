@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from '../shared/define-element';
 import { NARROW_BREAKPOINT, edgesInto, wideLayout } from './layout';
 import { moveFocus, type MapPosition } from './keyboard-nav';
 import { buildColumns, type ColumnView } from './overview-view';
@@ -11,6 +12,7 @@ import { NetworkController } from '../shared/network-controller';
 import { ImageSourceController } from '../shared/image-source-controller';
 import '../image-input/image-picker';
 import { assetUrl, DEFAULT_MODEL_PATH } from '../shared/asset-base';
+import { articleLinkTemplate, selectionState } from '../kit/article-link';
 
 /**
  * The whole network, live: every layer as a column of activation maps for the current
@@ -29,8 +31,13 @@ import { assetUrl, DEFAULT_MODEL_PATH } from '../shared/asset-base';
  * @csspart class-row - Each class in the output column.
  * @csspart legend - A colour legend.
  * @csspart info-link - The ⓘ link of a layer.
+ * @csspart article-link - The "Open in the article" link to this exact state (absent on the article's own page).
  * @cssprop --cnn-accent - Accent colour for focus, highlights and probability bars.
  * @cssprop --cnn-font-ui - Font of labels and controls.
+ * @cssprop --cnn-ink - Text colour.
+ * @cssprop --cnn-muted - Colour of secondary text.
+ * @cssprop --cnn-rule - Colour of borders and edges.
+ * @cssprop --cnn-surface - Background of controls and rings around focused maps (default white).
  */
 @customElement('cnn-overview')
 export class CnnOverview extends LitElement {
@@ -131,6 +138,7 @@ export class CnnOverview extends LitElement {
           </select>
         </label>
         <label><input type="checkbox" .checked=${this.detail} @change=${(e: Event) => { this.detail = (e.target as HTMLInputElement).checked; }}> Show detail</label>
+        ${articleLinkTemplate(this.articleBase, { section: 'what-is-a-cnn', view: 'overview', image: this.image, scale: this.scale, ...selectionState(this.selected) })}
         <span class="status" role="status" data-kind=${network.error ? 'error' : 'info'}>${this.statusText()}</span>
       </div>
       <div class="network ${skeleton ? 'skeleton' : ''}"

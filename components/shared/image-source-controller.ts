@@ -49,8 +49,9 @@ export class ImageSourceController implements ReactiveController {
   }
 
   /** Shows the image named by an attribute value; '' means the first example. */
-  request(value: string): void {
-    const v = value.trim();
+  request(value: string | null | undefined): void {
+    // A removed attribute arrives as null: it means "no image chosen", like "".
+    const v = (value ?? '').trim();
     if (v === READER_IMAGE && readerPicture) {
       const picture = readerPicture;
       this.exampleId = '';

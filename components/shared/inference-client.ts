@@ -79,7 +79,11 @@ export function inferenceClient(): Promise<InferenceClient> {
 async function createClient(): Promise<InferenceClient> {
   if (typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined') {
     try {
-      const worker = new Worker(assetUrl('inference-worker.js'), { type: 'module', name: 'cnn-inference' });
+      // Browsers refuse a module worker from another origin (dist/ hosted elsewhere), but a
+      // same-origin blob: worker may import it, the dist/ host sending CORS headers.
+      let url = assetUrl('inference-worker.js');
+      if (new URL(url).origin !== location.origin) url = URL.createObjectURL(new Blob([`import ${JSON.stringify(url)};`], { type: 'text/javascript' }));
+      const worker = new Worker(url, { type: 'module', name: 'cnn-inference' });
       return new WorkerClient(worker);
     } catch {
       // Fall through to running in the page.
