@@ -55,7 +55,7 @@ ${playground}
 <h3>Copy and paste</h3>
 <pre class="snippet"><code>${esc(snippet(d.tag))}</code></pre>
 <button type="button" class="copy" aria-describedby="${tag}-copied">Copy the snippet</button> <span class="copied" id="${tag}-copied" role="status"></span>
-${d.events.length ? `<h3>Events it fired</h3><output class="event-log" aria-live="polite">None yet: use the example above.</output>` : ''}
+${d.events.length ? `<h3>Events it fired, newest first</h3><output class="event-log" aria-live="polite">None yet: use the example above.</output>` : ''}
 </div>
 </div>
 <h3>Reference</h3>

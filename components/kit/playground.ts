@@ -8,6 +8,9 @@ import { snippet } from './manifest';
 
 type Attrs = Record<string, string | boolean>;
 
+/** The event log shows the newest events first, this many. */
+const EVENTS_SHOWN = 4;
+
 function controls(form: HTMLFormElement): HTMLInputElement[] {
   return [...form.querySelectorAll<HTMLInputElement>('input[data-attr]')];
 }
@@ -93,9 +96,12 @@ function wire(section: HTMLElement): void {
   });
 
   const log = section.querySelector<HTMLOutputElement>('.event-log');
+  const recent: string[] = [];
   for (const name of (section.dataset.events ?? '').split(' ').filter(Boolean)) {
     el.addEventListener(name, (e) => {
-      if (log) log.textContent = `${name} ${describeDetail((e as CustomEvent).detail)}`.trim();
+      recent.unshift(`${name} ${describeDetail((e as CustomEvent).detail)}`.trim());
+      recent.length = Math.min(recent.length, EVENTS_SHOWN);
+      if (log) log.textContent = recent.join('\n');
     });
   }
 }
