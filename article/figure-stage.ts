@@ -57,6 +57,7 @@ export class FigureStage {
 
   /** Playback: "start" plays from the beginning (when motion is allowed); "end" shows the finished state. */
   private async position(el: ViewElement, playback: StepFigure['playback'], animate: boolean): Promise<void> {
+    await customElements.whenDefined(el.localName);
     await el.updateComplete;
     const p = el.playback;
     if (!p) return;

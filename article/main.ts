@@ -3,7 +3,10 @@
  * HTML; the figures load TF.js and the model (in a worker) when they come near the viewport.
  */
 import { setAssetBase } from '../components/shared/asset-base';
-import '../components/register-all';
+import '../components/reading-progress';
+import '../components/overview/cnn-overview';
+import '../components/image-input/image-picker';
+import { loadView } from './lazy-views';
 import { motionReduced, setMotionReduced } from '../components/shared/reduced-motion';
 import { articleLink, type FigureState, type FigureView } from '../components/shared/url-state';
 import { FigureStage } from './figure-stage';
@@ -54,6 +57,7 @@ function show(index: number, history: 'replace' | 'push' | 'none'): void {
   if (!stage || steps.length === 0) return;
   active = Math.max(0, Math.min(steps.length - 1, index));
   const f = figureNow();
+  void loadView(f.view);
   stage.apply(f, { animate: !motionReduced() });
   stepEls.forEach((el, i) => el.classList.toggle('is-active', i === active));
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.toc a')) {
