@@ -222,15 +222,16 @@ if (HAS_REFERENCE_MODEL) {
 }
 
 it('paints a skeleton and shows loading progress before TF.js arrives', async ({ page, url }) => {
-  await page.setRequestInterception(true);
-  page.on('request', (req) => {
-    if (req.url().includes('inference-worker')) setTimeout(() => req.continue(), 1500);
-    else req.continue();
-  });
-  await page.goto(url('/test-pages/overview.html'));
+  // A slow connection stretches the time before the worker and TF.js arrive.
+  await page.emulateNetworkConditions({ download: 400_000, upload: 400_000, latency: 300 });
+  await page.goto(url('/test-pages/overview.html'), { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => (document.querySelector('cnn-overview')?.shadowRoot?.querySelectorAll('.skeleton canvas.map').length ?? 0) > 0);
-  const status = (await shadow(page, `return root.querySelector('.status').textContent;`)) as string;
-  assert.match(status, /Loading/);
+  await page.waitForFunction(() => /Loading/.test(document.querySelector('cnn-overview')?.shadowRoot?.querySelector('.status')?.textContent ?? ''));
+  const facts = (await shadow(page, `return { maps: root.querySelectorAll('.skeleton canvas.map').length, progress: !!root.querySelector('.status progress') };`)) as { maps: number; progress: boolean };
+  assert.ok(facts.maps > 50, 'the skeleton shows the layout before the model');
+  assert.ok(facts.progress, 'a progress bar shows the model download');
+  await screenshot(page, 'overview-skeleton');
+  await page.emulateNetworkConditions(null);
   await whenDrawn(page);
 });
 
