@@ -8,3 +8,7 @@ import './overview/cnn-overview';
 import './image-input/image-picker';
 import './views/conv/cnn-conv-view';
 import './views/hyperparameters/cnn-hyperparameters';
+import './views/relu/cnn-relu-view';
+import './views/pool/cnn-pool-view';
+import './views/flatten/cnn-flatten-view';
+import './views/softmax/cnn-softmax-view';

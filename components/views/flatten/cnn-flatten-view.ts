@@ -1,0 +1,270 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { customElement } from '../../shared/define-element';
+import { PlaybackController } from '../../shared/playback-controller';
+import { sharedViewStyles } from '../shared-view-styles';
+import { cellFromPointer, paintMapChannel } from '../conv/map-canvas';
+import { katexStylesheet, renderTex } from '../conv/katex-render';
+import { OperationView } from '../relu/operation-view';
+import { smallViewStyles } from '../relu/small-view-styles';
+import { legendTemplate } from '../relu/map-pieces';
+import { chooseLayer, classIndexOf, formatCount, formatNumber, moveByKey } from '../relu/view-helpers';
+import {
+  STRIP_MODES, buildFlattenData, chooseClass, flattenLayerNames, flattenSentence, indexOf, positionOf, stripValues,
+  type FlattenViewData, type StripMode,
+} from './flatten-data';
+import { flattenTex } from './flatten-formula';
+import { entryFactsTemplate, logitTemplate, stripTemplate, tilesTemplate, zoomTemplate, type FlattenHandlers } from './flatten-templates';
+import { flattenStyles } from './flatten-styles';
+
+/** While playing, the formula is typeset at most this often. */
+const TEX_EVERY_MS = 150;
+
+/**
+ * Flatten on the real numbers of the current image: the pooled maps (13 × 13 × 10 in Tiny
+ * VGG) become one vector of 1,690 entries, pixel by pixel with all channels of a pixel
+ * side by side, i = (r·W + c)·C + k. Pointing at or focusing a pixel, an entry of the
+ * vector or a tile links all three, and shows the entry's weight to the chosen class.
+ * Playback walks through the vector in memory order.
+ *
+ * @attr class-name - The class whose weights are shown: a class name (e.g. `koala`) or an index; defaults to the top class. A plain `class` attribute naming a class works too.
+ * @attr strip - What colours the vector: `value`, `weight` (to the class) or `product` (value × weight); defaults to `value`.
+ * @attr layer - A flatten layer name; defaults to the first flatten layer.
+ * @attr image - An example id (assets/examples/manifest.json) or an image URL.
+ * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
+ * @fires cnn-run - A new image's activations arrived: detail `{ imageKey, inferenceMs }`.
+ * @cssprop --cnn-accent - Accent colour for focus and the current entry.
+ */
+@customElement('cnn-flatten-view')
+export class CnnFlattenView extends OperationView {
+  static override styles = [sharedViewStyles, smallViewStyles, flattenStyles];
+
+  @property({ reflect: true }) layer = '';
+  @property({ attribute: 'class-name', reflect: true }) selectedClass = '';
+  @property({ reflect: true }) strip: StripMode = 'value';
+
+  /** An entry pointed at (a preview; playback keeps its place). */
+  @state() private preview: number | null = null;
+
+  readonly playback = new PlaybackController(this, { autoplay: true, onStep: () => this.onStep() });
+
+  /** What is on show; null until the model and the image have arrived. */
+  data: FlattenViewData | null = null;
+  private checkedFor = '';
+  private classCheckedFor = '';
+  private geometryKey = '';
+  private wasPlaying = false;
+  private tex = { key: '', at: 0, html: null as string | null };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('strip') && !STRIP_MODES.includes(this.strip)) {
+      this.warn(`strip="${this.strip}" is not one of ${STRIP_MODES.join(', ')}; using "value".`);
+      this.strip = 'value';
+    }
+    const { info, run } = this.network;
+    if (info && (changed.has('layer') || this.checkedFor !== info.url)) {
+      this.checkedFor = info.url;
+      const layer = chooseLayer(this.layer, flattenLayerNames(info), 'a flatten layer');
+      this.warn(layer.problem);
+      this.layer = layer.value;
+    }
+    let classIndex = 0;
+    if (info && run) {
+      const requested = this.selectedClass || this.classFromClassAttribute();
+      const choice = chooseClass(requested, info.classNames, run.logits);
+      if (changed.has('selectedClass') || this.classCheckedFor !== info.url) {
+        this.classCheckedFor = info.url;
+        if (choice.problem) {
+          this.warn(`class-name=${choice.problem}`);
+          this.selectedClass = '';
+        } else if (this.selectedClass) {
+          this.selectedClass = info.classNames[choice.index];
+        }
+      }
+      classIndex = choice.index;
+    }
+    const data = buildFlattenData(info, run, this.layer, classIndex);
+    if (data?.key !== this.data?.key) this.useData(data);
+  }
+
+  /** A host's `class` attribute that happens to name a class (CSS classes that do not are ignored). */
+  private classFromClassAttribute(): string {
+    const value = this.getAttribute('class') ?? '';
+    return this.network.info && value && classIndexOf(value, this.network.info.classNames) >= 0 ? value : '';
+  }
+
+  private useData(data: FlattenViewData | null): void {
+    this.data = data;
+    this.preview = null;
+    if (!data) return;
+    const geometryKey = `${data.layer.name}|${data.values.length}`;
+    this.playback.setTotal(data.values.length, { restart: geometryKey !== this.geometryKey });
+    this.geometryKey = geometryKey;
+    this.onStep(true);
+  }
+
+  /** The entry on show: the one pointed at, else the playback position. */
+  get index(): number {
+    return this.preview ?? this.playback.step;
+  }
+
+  override render() {
+    const classNames = this.network.info?.classNames ?? [];
+    const current = this.data?.classIndex ?? -1;
+    return html`${katexStylesheet()}
+      <div class="toolbar" part="toolbar">
+        <label>Class <select aria-label="Class whose weights are shown" @change=${(e: Event) => { this.selectedClass = (e.target as HTMLSelectElement).value; }}>
+          ${classNames.map((n, i) => html`<option value=${n} ?selected=${i === current}>${n}</option>`)}</select></label>
+        <label>Colour the vector by <select aria-label="Colour the vector by" .value=${this.strip} @change=${(e: Event) => { this.strip = (e.target as HTMLSelectElement).value as StripMode; }}>
+          <option value="value" ?selected=${this.strip === 'value'}>value</option>
+          <option value="weight" ?selected=${this.strip === 'weight'}>weight to the class</option>
+          <option value="product" ?selected=${this.strip === 'product'}>value × weight</option></select></label>
+        ${this.statusTemplate()}
+      </div>
+      ${this.data ? this.renderData(this.data) : nothing}
+      ${this.liveRegion()}`;
+  }
+
+  private renderData(data: FlattenViewData) {
+    const [h, w, c] = data.shape;
+    const n = data.values.length;
+    const index = this.index;
+    const groups = this.width >= 1000 ? 3 : this.width >= 640 ? 2 : 1;
+    return html`
+      <p class="facts">
+        ${this.source.label ? html`<span>Image: <strong>${this.source.label}</strong></span>` : nothing}
+        <span>${data.source.name}: ${h} × ${w} × ${c} → ${data.layer.name}: <strong>${formatCount(n)}</strong> values</span>
+        ${data.dense ? html`<span>${data.dense.layer.name} reads them with ${formatCount(n)} × ${data.dense.outputs} weights</span>` : nothing}
+      </p>
+      ${this.playback.controls(`${data.layer.name}: entries in memory order`)}
+      <div class="stage flatten-stage" @keydown=${this.onStageKey}>
+        <section aria-label="The pooled maps">
+          <h3>In: the ${c} maps of <strong>${data.source.name}</strong> (${h} × ${w} each)</h3>
+          ${tilesTemplate(data, index, this.handlers)}
+        </section>
+        <section aria-label="The flat vector">
+          <h3>Out: one vector of ${formatCount(n)}. Each row below is one row of the maps: ${w} pixels × ${c} channels = ${w * c} entries</h3>
+          ${stripTemplate(data, index, this.handlers)}
+          ${zoomTemplate(data, index, this.playback.step, groups, this.strip, this.handlers)}
+        </section>
+        <div class="formula-row">
+          <div class="formula" data-formula="index">${this.formula(data, index)}</div>
+          ${entryFactsTemplate(data, index)}
+        </div>
+        ${logitTemplate(data)}
+      </div>
+      <div class="legends">${legendTemplate('maps and values', data.domains.value)}
+        ${this.strip !== 'value' ? legendTemplate(this.strip === 'weight' ? `weights to ${data.className}` : 'value × weight', data.domains[this.strip]) : nothing}</div>
+      <div class="readout" data-role="readout">${flattenSentence(data, index, (v) => formatNumber(v, 3))} ${this.preview !== null ? '(pointed at)' : ''}</div>
+      <p class="hint">Point at or focus a map, the strip or an entry: all three show the same value. On a map the arrow keys move the pixel; on the strip they move one entry (left, right) or one row (up, down). Space plays or pauses.</p>`;
+  }
+
+  private formula(data: FlattenViewData, index: number) {
+    const narrow = this.width > 0 && this.width < 640;
+    const key = `${data.key}|${index}|${narrow}`;
+    const now = performance.now();
+    if (key !== this.tex.key && (!this.playback.playing || now - this.tex.at >= TEX_EVERY_MS || !this.tex.html)) {
+      const htmlText = renderTex(flattenTex(data, index, narrow), true, () => { this.tex.key = ''; this.requestUpdate(); });
+      this.tex = { key: htmlText ? key : '', at: now, html: htmlText };
+    }
+    return this.tex.html ? unsafeHTML(this.tex.html) : html`<span class="status">Loading the formula…</span>`;
+  }
+
+  private onStep(force = false): void {
+    const data = this.data;
+    if (!data) return;
+    this.announce(flattenSentence(data, this.playback.step, (v) => formatNumber(v, 2)), { force, playing: this.playback.playing });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.wasPlaying && !this.playback.playing) this.onStep(true);
+    this.wasPlaying = this.playback.playing;
+    this.paint();
+  }
+
+  private paint(): void {
+    const data = this.data;
+    if (!data) return;
+    const [h, w, c] = data.shape;
+    for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-kind]')) {
+      const strip = canvas.dataset.kind === 'strip';
+      const key = `${data.key}|${canvas.dataset.kind}|${canvas.dataset.channel ?? ''}|${strip ? this.strip : ''}`;
+      if (canvas.dataset.painted === key) continue;
+      canvas.dataset.painted = key;
+      if (strip) paintMapChannel(canvas, stripValues(data, this.strip), [h, w * c, 1], 0, data.domains[this.strip]);
+      else paintMapChannel(canvas, data.sourceValues, data.shape, Number(canvas.dataset.channel), data.domains.value);
+    }
+  }
+
+  private select(index: number): void {
+    this.playback.pause();
+    this.playback.seek(index);
+    this.preview = null;
+    this.onStep(true);
+  }
+
+  private tileEntry(e: MouseEvent): number | null {
+    const d = this.data;
+    const el = e.currentTarget as HTMLElement;
+    const cell = d && cellFromPointer(e, el, d.shape[0], d.shape[1]);
+    return cell ? indexOf(d!, { ...cell, channel: Number(el.dataset.channel) }) : null;
+  }
+
+  private stripEntry(e: MouseEvent): number | null {
+    const d = this.data;
+    const cell = d && cellFromPointer(e, e.currentTarget as Element, d.shape[0], d.shape[1] * d.shape[2]);
+    return cell ? cell.row * d!.shape[1] * d!.shape[2] + cell.col : null;
+  }
+
+  /** A pointer over an entry previews it; null (the pointer left) clears the preview once the event is over. */
+  private setPreview(i: number | null): void {
+    if (i === null) {
+      this.clearPreviewSoon(() => { this.preview = null; });
+      return;
+    }
+    this.cancelPreviewClear();
+    if (i !== this.preview) this.preview = i;
+  }
+
+  private readonly handlers: FlattenHandlers = {
+    onPreview: (i) => this.setPreview(i),
+    onSelect: (i) => this.select(i),
+    onTilePointer: (e) => this.setPreview(this.tileEntry(e)),
+    onStripPointer: (e) => this.setPreview(this.stripEntry(e)),
+    onTileClick: (e) => { const i = this.tileEntry(e); if (i !== null) this.select(i); },
+    onStripClick: (e) => { const i = this.stripEntry(e); if (i !== null) this.select(i); },
+    onTileKey: (e) => {
+      const d = this.data;
+      if (!d) return;
+      const at = positionOf(d, this.playback.step);
+      const next = moveByKey(e.key, at, d.shape[0], d.shape[1]);
+      if (!next) return;
+      e.preventDefault();
+      e.stopPropagation();
+      this.select(indexOf(d, { ...next, channel: at.channel }));
+    },
+    onStripKey: (e) => {
+      const d = this.data;
+      if (!d || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const row = d.shape[1] * d.shape[2];
+      this.select(Math.max(0, Math.min(d.values.length - 1, this.playback.step + (e.key === 'ArrowUp' ? -row : row))));
+    },
+  };
+
+  private readonly onStageKey = (e: KeyboardEvent) => {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (target.closest?.('button, select, input, a')) return;
+    if (this.playback.handleKey(e)) this.preview = null;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cnn-flatten-view': CnnFlattenView;
+  }
+}

@@ -1,0 +1,47 @@
+import { css } from 'lit';
+
+/** Layout of <cnn-pool-view>: in | the window taken apart | out; the window moves below on narrow screens. */
+export const poolStyles = css`
+  .pool-stage {
+    grid-template-columns: minmax(0, 21rem) minmax(12rem, 16rem) minmax(0, 21rem);
+    grid-template-areas: 'in middle out';
+    align-items: start;
+    justify-content: start;
+  }
+  .in { grid-area: in; }
+  .out { grid-area: out; }
+  .middle { grid-area: middle; align-self: center; justify-items: center; text-align: center; }
+  .discard { margin: -0.25rem 0 0.75rem; font-weight: 600; }
+  .verdict { margin: 0; color: var(--muted); font-size: 13px; }
+
+  .map .box.winner { box-shadow: 0 0 0 2px #d9480f, 0 0 0 3px rgba(255, 255, 255, 0.9); }
+
+  .lens.windows { display: grid; gap: 6px; padding: 2px; }
+  .window { display: grid; gap: 1px; padding: 2px; border-radius: 4px; background: var(--rule); }
+  .window.current { background: var(--accent); }
+  .window .cell { aspect-ratio: 1.2; font-size: 10.5px; cursor: default; }
+  .window .cell.lost { color: #8a8f98 !important; }
+  .window .cell.winner { box-shadow: inset 0 0 0 2px #d9480f; font-weight: 700; }
+  .window .cell.pad { background: repeating-linear-gradient(45deg, #eee 0 3px, #f8f8f8 3px 6px); }
+
+  .window-zoom { margin: 0; display: grid; gap: 0.35rem; justify-items: center; }
+  .window-zoom .cells { width: 9rem; gap: 3px; }
+  .window-zoom .cell { font-size: 14px; aspect-ratio: 1; }
+  .window-zoom .cell.winner { box-shadow: inset 0 0 0 3px #d9480f; }
+  .window-zoom figcaption { font-size: 12px; color: var(--muted); }
+
+  .key { display: inline-flex; align-items: center; gap: 0.4rem; margin: 0; font-size: 12px; color: var(--muted); }
+  .swatch { width: 14px; height: 14px; border-radius: 2px; box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.15); }
+  .swatch.faded { background: #eceae4; }
+
+  @container (max-width: 700px) {
+    .pool-stage {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-areas: 'in out' 'middle middle';
+      gap: 0.9rem 0.75rem;
+    }
+    .lens.windows { gap: 3px; }
+    .window .cell { font-size: 8.5px; }
+    .window-zoom .cells { width: 7rem; }
+  }
+`;

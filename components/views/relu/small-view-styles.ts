@@ -1,0 +1,47 @@
+/**
+ * CSS the four small views (ReLU, pooling, flatten, softmax) add to the shared view styles:
+ * map columns with a heading, the lens of numbered cells, and the big formula line.
+ */
+import { css } from 'lit';
+
+export const smallViewStyles = css`
+  .stage { display: grid; gap: 1rem 1.5rem; }
+  .column { display: grid; gap: 0.5rem; align-content: start; min-width: 0; }
+  .column h3 { margin: 0; font-size: 13px; font-weight: 600; color: var(--muted); }
+  .column h3 strong { color: var(--cnn-ink, #1d1d1f); }
+  /* Outlines on edge cells stay whole: nothing else inside a map reaches past its edges. */
+  .map { cursor: crosshair; overflow: visible; }
+  .map .box.current { box-shadow: 0 0 0 2px var(--accent), 0 0 0 3px rgba(255, 255, 255, 0.9); }
+
+  .lens { display: grid; gap: 2px; --label: 1.5rem; font-variant-numeric: tabular-nums; border-radius: 4px; }
+  .lens:focus { outline: none; }
+  .lens:focus-visible { box-shadow: 0 0 0 2px var(--surface), 0 0 0 5px var(--accent); }
+  .lens-head, .lens-rows { font-size: 10px; color: var(--muted); }
+  .lens-head { display: grid; grid-template-columns: var(--label) minmax(0, 1fr); }
+  .lens-head .cols { display: grid; grid-template-columns: repeat(var(--n), minmax(0, 1fr)); gap: 2px; text-align: center; }
+  .lens-body { display: grid; grid-template-columns: var(--label) minmax(0, 1fr); }
+  .lens-rows { display: grid; gap: 2px; align-items: center; }
+  .lens .cell { font-size: 11px; aspect-ratio: 1.25; cursor: default; position: relative; }
+  .lens .cell.current { box-shadow: 0 0 0 2px var(--accent), 0 0 0 3px #fff; z-index: 1; font-weight: 700; }
+
+  .equation {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    align-items: baseline;
+    gap: 0.3rem;
+    font-size: 17px;
+    font-variant-numeric: tabular-nums;
+  }
+  .equation .result { font-weight: 700; color: var(--accent); }
+  .legends { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin-top: 0.75rem; }
+  @container (max-width: 560px) {
+    .lens { --label: 1.1rem; }
+    .lens .cell { font-size: 9.5px; }
+  }
+  @container (max-width: 420px) {
+    .lens { --label: 0.95rem; }
+    .lens .cell { font-size: 8.5px; letter-spacing: -0.02em; }
+    .equation { font-size: 15px; }
+  }
+`;
