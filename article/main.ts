@@ -74,10 +74,24 @@ function stepTitle(f: StepFigure): string {
   return `${heading} · step ${f.step + 1} of ${count}`;
 }
 
+/** True while the page scrolls itself to a step: the steps it passes on the way are not choices. */
+let navigating = false;
+let settleTimer: ReturnType<typeof setTimeout> | undefined;
+
 function goTo(index: number, history: 'replace' | 'push' | 'none', scroll: 'smooth' | 'instant'): void {
   overrides = {};
   show(index, history);
-  stepEls[active]?.scrollIntoView({ behavior: scroll === 'smooth' && !motionReduced() ? 'smooth' : 'instant', block: 'center' });
+  const smooth = scroll === 'smooth' && !motionReduced();
+  navigating = smooth;
+  stepEls[active]?.scrollIntoView({ behavior: smooth ? 'smooth' : 'instant', block: 'center' });
+  if (!smooth) return;
+  const settle = () => {
+    clearTimeout(settleTimer);
+    window.removeEventListener('scrollend', settle);
+    navigating = false;
+  };
+  window.addEventListener('scrollend', settle, { once: true });
+  settleTimer = setTimeout(settle, 2000);
 }
 
 function restoreFromUrl(history: 'replace' | 'none'): void {
@@ -97,6 +111,7 @@ if (stage && steps.length) {
   // scrollama may report steps late, skipped or out of order: treat a report only as a hint
   // to look at where the reader actually is.
   watchSteps(stepEls, () => {
+    if (navigating) return;
     const index = stepAtTriggerLine();
     if (index === active) return;
     overrides = {};
