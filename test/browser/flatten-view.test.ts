@@ -1,4 +1,5 @@
 import * as assert from 'uvu/assert';
+import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Page } from 'puppeteer';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -309,6 +310,30 @@ it('announces politely, only now and then while playing', async ({ page, url }) 
   await settle(page);
   const s = await state(page);
   assert.ok(s.announcement.startsWith(`Entry ${s.index} = `), s.announcement);
+});
+
+it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
+  await open(page, url);
+  await pause(page);
+  // A bare test page has no main landmark or heading: those rules are about the host page.
+  const result = await new AxePuppeteer(page).disableRules(['landmark-one-main', 'page-has-heading-one', 'region']).analyze();
+  assert.equal(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+});
+
+it('a pass keeps to its clock: about 20 s even where a step takes longer than its few milliseconds', async ({ page, url }) => {
+  await open(page, url);
+  const r = await page.$eval(TAG, async (el) => {
+    el.playback.pause();
+    el.playback.seek(0);
+    el.playback.play();
+    const t0 = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const steps = el.playback.step;
+    const ms = performance.now() - t0;
+    el.playback.pause();
+    return { steps, expected: ms / el.playback.stepMs };
+  });
+  assert.ok(r.steps >= 0.85 * r.expected && r.steps <= r.expected + 2, `${r.steps} steps in 2 s, expected about ${Math.round(r.expected)}`);
 });
 
 for (const viewport of ['desktop', 'phone', 'narrow'] as const) {

@@ -1,4 +1,5 @@
 import * as assert from 'uvu/assert';
+import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Page } from 'puppeteer';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -300,6 +301,14 @@ it('invalid attributes warn and fall back, never throw; layer and channel reflec
   });
   await whenShown(page, { layer: 'max_pool_1', channel: 7 });
   assert.is(await page.$eval(TAG, (el) => el.getAttribute('channel')), '7');
+});
+
+it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
+  await open(page, url);
+  await pause(page);
+  // A bare test page has no main landmark or heading: those rules are about the host page.
+  const result = await new AxePuppeteer(page).disableRules(['landmark-one-main', 'page-has-heading-one', 'region']).analyze();
+  assert.equal(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
 });
 
 for (const viewport of ['desktop', 'phone', 'narrow'] as const) {

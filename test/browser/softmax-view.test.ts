@@ -1,4 +1,5 @@
 import * as assert from 'uvu/assert';
+import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Page } from 'puppeteer';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -364,6 +365,14 @@ it('invalid attributes warn and fall back, never throw', async ({ page, url }) =
   await settle(page, 100);
   assert.is(await page.$eval(TAG, (el) => el.chosenClass), 3, 'channel picks the class, as the article passes it');
   assert.is(warnings.filter((w) => /layer="output"/.test(w)).length, 0);
+});
+
+it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
+  await open(page, url);
+  await toEnd(page);
+  // A bare test page has no main landmark or heading: those rules are about the host page.
+  const result = await new AxePuppeteer(page).disableRules(['landmark-one-main', 'page-has-heading-one', 'region']).analyze();
+  assert.equal(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
 });
 
 for (const viewport of ['desktop', 'phone', 'narrow'] as const) {

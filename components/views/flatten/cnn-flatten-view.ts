@@ -18,9 +18,6 @@ import { flattenTex } from './flatten-formula';
 import { entryFactsTemplate, logitTemplate, stripTemplate, tilesTemplate, zoomTemplate, type FlattenHandlers } from './flatten-templates';
 import { flattenStyles } from './flatten-styles';
 
-/** While playing, the formula is typeset at most this often. */
-const TEX_EVERY_MS = 150;
-
 /**
  * Flatten on the real numbers of the current image: the pooled maps (13 × 13 × 10 in Tiny
  * VGG) become one vector of 1,690 entries, pixel by pixel with all channels of a pixel
@@ -47,7 +44,7 @@ export class CnnFlattenView extends OperationView {
   /** An entry pointed at (a preview; playback keeps its place). */
   @state() private preview: number | null = null;
 
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: () => this.onStep() });
+  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
 
   /** What is on show; null until the model and the image have arrived. */
   data: FlattenViewData | null = null;
@@ -55,7 +52,7 @@ export class CnnFlattenView extends OperationView {
   private classCheckedFor = '';
   private geometryKey = '';
   private wasPlaying = false;
-  private tex = { key: '', at: 0, html: null as string | null };
+  private tex = { key: '', html: null as string | null };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -163,11 +160,11 @@ export class CnnFlattenView extends OperationView {
 
   private formula(data: FlattenViewData, index: number) {
     const narrow = this.width > 0 && this.width < 640;
+    // Two short lines: typesetting them on every step keeps the formula in step with the rest.
     const key = `${data.key}|${index}|${narrow}`;
-    const now = performance.now();
-    if (key !== this.tex.key && (!this.playback.playing || now - this.tex.at >= TEX_EVERY_MS || !this.tex.html)) {
+    if (key !== this.tex.key) {
       const htmlText = renderTex(flattenTex(data, index, narrow), true, () => { this.tex.key = ''; this.requestUpdate(); });
-      this.tex = { key: htmlText ? key : '', at: now, html: htmlText };
+      this.tex = { key: htmlText ? key : '', html: htmlText };
     }
     return this.tex.html ? unsafeHTML(this.tex.html) : html`<span class="status">Loading the formula…</span>`;
   }

@@ -42,9 +42,12 @@ export const flattenStyles = css`
   .logit-line { margin: 0; font-variant-numeric: tabular-nums; }
   .muted { color: var(--muted); }
 
+  @container (max-width: 999px) {
+    .formula-row { grid-template-columns: minmax(0, 1fr); }
+    .entry-facts { max-width: 26rem; }
+  }
   @container (max-width: 640px) {
     .tiles { grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 0.4rem; }
-    .formula-row { grid-template-columns: minmax(0, 1fr); }
     .strip-wrap { grid-template-columns: 1.8rem minmax(0, 1fr); }
     .entry .v { font-size: 9px; }
     .entry .i { font-size: 8.5px; }

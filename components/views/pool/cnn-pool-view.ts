@@ -40,7 +40,7 @@ export class CnnPoolView extends OperationView {
   /** An output cell pointed at (a preview; playback keeps its place). */
   @state() private preview: GridPosition | null = null;
 
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: () => this.onStep() });
+  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
 
   /** What is on show; null until the model and the image have arrived. */
   data: PoolViewData | null = null;

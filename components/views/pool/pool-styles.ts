@@ -20,7 +20,7 @@ export const poolStyles = css`
   .window { display: grid; gap: 1px; padding: 2px; border-radius: 4px; background: var(--rule); }
   .window.current { background: var(--accent); }
   .window .cell { aspect-ratio: 1.2; font-size: 10.5px; cursor: default; }
-  .window .cell.lost { color: #8a8f98 !important; }
+  .window .cell.lost { color: var(--muted) !important; }
   .window .cell.winner { box-shadow: inset 0 0 0 2px #d9480f; font-weight: 700; }
   .window .cell.pad { background: repeating-linear-gradient(45deg, #eee 0 3px, #f8f8f8 3px 6px); }
 

@@ -39,7 +39,7 @@ export class CnnReluView extends OperationView {
   /** A cell pointed at (a preview; playback keeps its place). */
   @state() private preview: GridPosition | null = null;
 
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: () => this.onStep() });
+  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
 
   /** What is on show; null until the model and the image have arrived. */
   data: ReluViewData | null = null;

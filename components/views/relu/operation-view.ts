@@ -9,6 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import { NetworkController } from '../../shared/network-controller';
 import { ImageSourceController } from '../../shared/image-source-controller';
 import { assetUrl, DEFAULT_MODEL_PATH } from '../../shared/asset-base';
+import type { PlaybackController } from '../../shared/playback-controller';
 import { networkStatus } from '../conv/view-status';
 
 /** While playing, the live region speaks at most this often. */
@@ -25,10 +26,14 @@ export abstract class OperationView extends LitElement {
 
   readonly network = new NetworkController(this);
   readonly source = new ImageSourceController(this, this.network);
+  /** Each view's playback; the base keeps a pass on time (see keepPace). */
+  abstract readonly playback: PlaybackController;
 
   private resizeObserver?: ResizeObserver;
   private lastAnnounceAt = 0;
   private previewClear: ReturnType<typeof setTimeout> | undefined;
+  private playClock: { t0: number; step0: number; stepMs: number } | null = null;
+  private catchingUp = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -42,6 +47,41 @@ export abstract class OperationView extends LitElement {
   override disconnectedCallback(): void {
     this.resizeObserver?.disconnect();
     super.disconnectedCallback();
+  }
+
+  /**
+   * While playing, renders wait for the next frame: steps of a few milliseconds (3,844 cells
+   * in 20 s) then share one render instead of one render each.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.playback?.playing && typeof requestAnimationFrame === 'function') {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    super.scheduleUpdate();
+  }
+
+  /**
+   * Keeps a pass on schedule where the device cannot step as fast as asked: while playing,
+   * playback jumps to the step the clock says is due (every step stays reachable by stepping
+   * and scrubbing). Call it first in the playback's onStep; true means it jumped, and the
+   * jump has reported its own step.
+   */
+  protected keepPace(step: number): boolean {
+    const p = this.playback;
+    if (!p.playing) {
+      this.playClock = null;
+      return false;
+    }
+    if (!this.playClock || this.playClock.stepMs !== p.stepMs || step < this.playClock.step0) {
+      this.playClock = { t0: performance.now(), step0: step, stepMs: p.stepMs };
+      return false;
+    }
+    const due = this.playClock.step0 + Math.floor((performance.now() - this.playClock.t0) / this.playClock.stepMs);
+    if (due <= step + 1 || this.catchingUp) return false;
+    this.catchingUp = true;
+    p.seek(Math.min(p.total - 1, due));
+    this.catchingUp = false;
+    return true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

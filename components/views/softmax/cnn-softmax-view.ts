@@ -45,7 +45,7 @@ export class CnnSoftmaxView extends OperationView {
   /** A class pointed at (a preview). */
   @state() private preview: number | null = null;
 
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: () => this.onStep() });
+  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
 
   /** What is on show; null until the model and the image have arrived. */
   terms: SoftmaxTerms | null = null;
@@ -138,7 +138,6 @@ export class CnnSoftmaxView extends OperationView {
         ${this.source.label ? html`<span>Image: <strong>${this.source.label}</strong></span>` : nothing}
         <span>${dense?.name ?? 'output'}: ${classNames.length} logits → softmax → ${classNames.length} probabilities that add up to 1</span>
       </p>
-      ${temperatureTemplate(s, this.handlers)}
       ${this.playback.controls('Softmax')}
       <div class="stage softmax-stage" @keydown=${this.onStageKey}>
         ${termsTableTemplate(s, this.handlers)}
@@ -148,6 +147,7 @@ export class CnnSoftmaxView extends OperationView {
           ${rescalingNoteTemplate(s)}
         </div>
       </div>
+      ${temperatureTemplate(s, this.handlers)}
       <div class="readout" data-role="readout">${this.readout(terms, s.highlighted, classNames)}</div>
       <p class="hint">Point at or focus a class (arrow keys move between classes): its logit, exponential and share light up. Space plays or pauses; left and right step.</p>`;
   }

@@ -39,7 +39,7 @@ export const softmaxStyles = css`
   .segment.highlighted { background: var(--accent); color: #fff; font-weight: 600; }
   .sum-figure figcaption { font-size: 13px; margin-top: 0.35rem; color: var(--muted); font-variant-numeric: tabular-nums; }
 
-  .temperature { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.75rem; margin: 0 0 0.75rem; }
+  .temperature { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.75rem; margin: 0.9rem 0 0; padding-top: 0.75rem; border-top: 1px solid var(--rule); }
   .temperature label { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 600; }
   .temperature input[type='range'] { width: 14rem; max-width: 55vw; }
   .temperature output { font-variant-numeric: tabular-nums; min-width: 4.5rem; font-weight: 600; }
