@@ -1,54 +1,30 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { AxePuppeteer } from '@axe-core/puppeteer';
-import { browserSuite, screenshot, DIST, HAS_REFERENCE_MODEL } from '../support/browser';
+import { browserSuite, screenshot } from '../support/browser';
+import { withModel, settle, whenDrawn, openView, pauseView, clickInView, captureWarnings, pageOverflow, axeViolations } from './views-support';
 
 const { it, run } = browserSuite('cnn-conv-view');
 const PAGE = '/test-pages/conv-view.html';
 
-/**
- * Until the trained model ships in dist/, figures without a model attribute get the
- * reference model, set before the embed upgrades them (the page itself stays blank).
- */
-async function withModel(page: Page) {
-  // tsx compiles this file with esbuild's keepNames, whose __name helper the page lacks.
-  await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
-  if (existsSync(join(DIST, 'assets/model/model.json')) || !HAS_REFERENCE_MODEL) return;
-  await page.evaluateOnNewDocument(() => {
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) {
-        if (n instanceof Element && n.localName.startsWith('cnn-') && !n.hasAttribute('model')) n.setAttribute('model', '/reference-model/model.json');
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
-
 /** Waits until the view shows `layer`/`channel` for `imageKey` (when given), formulas typeset. */
 async function whenShown(page: Page, want: { layer?: string; channel?: number; image?: string } = {}) {
-  await page.waitForFunction((w) => {
+  await whenDrawn(page, page.waitForFunction((w) => {
     const el = document.querySelector('cnn-conv-view') as (HTMLElement & { data?: { layer: { name: string }; channel: number; key: string } }) | null;
     const d = el?.data;
     if (!d || !el!.shadowRoot!.querySelector('.formula .katex')) return false;
     return (!w.layer || d.layer.name === w.layer) && (w.channel === undefined || d.channel === w.channel) && (!w.image || d.key.includes(`example:${w.image}`));
-  }, { timeout: 60_000 }, want).catch(async (err: Error) => {
+  }, { timeout: 60_000 }, want), async () => {
     const seen = await page.$eval('cnn-conv-view', (el) => JSON.stringify({
       key: el.data?.key, layer: el.layer, channel: el.channel, phase: el.network.phase, error: el.network.error,
       status: el.shadowRoot!.querySelector('.status')?.textContent, formula: Boolean(el.shadowRoot!.querySelector('.formula .katex')),
     }));
-    throw new Error(`${err.message}; wanted ${JSON.stringify(want)}, the view shows ${seen}`);
+    return `wanted ${JSON.stringify(want)}, the view shows ${seen}`;
   });
-  await page.evaluate(() => new Promise(requestAnimationFrame));
 }
 
-async function open(page: Page, url: (p: string) => string) {
-  await withModel(page);
-  await page.goto(url(PAGE));
-  await whenShown(page, { layer: 'conv_1_1', channel: 3 });
-}
+const open = (page: Page, url: (p: string) => string) => openView(page, url, PAGE, (page) => whenShown(page, { layer: 'conv_1_1', channel: 3 }));
 
-const pause = (page: Page) => page.$eval('cnn-conv-view', (el) => el.playback.pause());
+const pause = (page: Page) => pauseView(page, 'cnn-conv-view');
 
 /**
  * Visits output positions and reads back every number the view prints, comparing the
@@ -140,7 +116,7 @@ it('works alone on a blank page: conv_1_1 channel 3 of the espresso cup, with it
   assert.is(facts.rows, 3, 'one row per input channel');
   assert.is(facts.canvases, 7, '3 input maps, 3 intermediate maps, 1 output map');
   assert.is(facts.image, 'example:espresso-cup');
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await pageOverflow(page);
   assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
 });
 
@@ -178,8 +154,7 @@ const state = (page: Page) => page.$eval('cnn-conv-view', (el) => ({
   at: el.shadowRoot!.querySelector<HTMLElement>('.output-map')?.dataset.row + ',' + el.shadowRoot!.querySelector<HTMLElement>('.output-map')?.dataset.col,
   announcement: el.shadowRoot!.querySelector('[data-role=announcement]')?.textContent ?? '',
 }));
-const click = (page: Page, sel: string) => page.$eval('cnn-conv-view', (el, sel) => el.shadowRoot!.querySelector<HTMLElement>(sel)!.click(), sel);
-const settle = (page: Page, ms = 60) => page.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), ms);
+const click = (page: Page, sel: string) => clickInView(page, 'cnn-conv-view', sel);
 
 it('plays by itself within 20 s, pauses, steps, scrubs and changes speed', async ({ page, url }) => {
   await open(page, url);
@@ -333,8 +308,7 @@ it('reduced motion: no autoplay, the finished map at once', async ({ page, url }
 }, { reducedMotion: true });
 
 it('invalid attributes warn and fall back, never throw; layer and channel reflect', async ({ page, url }) => {
-  const warnings: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'warn') warnings.push(m.text()); });
+  const warnings = captureWarnings(page);
   await withModel(page);
   await page.goto(url(PAGE));
   await page.$eval('cnn-conv-view', (el) => { el.setAttribute('layer', 'relu_1_1'); el.setAttribute('channel', '42'); });
@@ -350,16 +324,14 @@ it('invalid attributes warn and fall back, never throw; layer and channel reflec
   await page.$eval('cnn-conv-view', (el) => { el.layer = 'conv_2_1'; el.channel = 5; });
   await whenShown(page, { layer: 'conv_2_1', channel: 5 });
   assert.equal(await page.$eval('cnn-conv-view', (el) => [el.getAttribute('layer'), el.getAttribute('channel'), el.shadowRoot!.querySelectorAll('.row').length]), ['conv_2_1', '5', 10]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await pageOverflow(page);
   assert.ok(overflow <= 0);
 });
 
 it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
   await open(page, url);
   await pause(page);
-  // A bare test page has no main landmark or heading: those rules are about the host page.
-  const result = await new AxePuppeteer(page).disableRules(['landmark-one-main', 'page-has-heading-one', 'region']).analyze();
-  assert.equal(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+  assert.equal(await axeViolations(page), []);
 });
 
 for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
@@ -368,7 +340,7 @@ for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
     await pause(page);
     await page.$eval('cnn-conv-view', (el) => el.playback.seek(62 * 20 + 24));
     await settle(page, 200);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await pageOverflow(page);
     assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
     await screenshot(page, `conv-view-${viewport}`, true);
     if (viewport !== 'desktop') {

@@ -1,26 +1,10 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { AxePuppeteer } from '@axe-core/puppeteer';
-import { browserSuite, screenshot, DIST, HAS_REFERENCE_MODEL } from '../support/browser';
+import { browserSuite, screenshot } from '../support/browser';
+import { withModel, captureWarnings, pageOverflow, axeViolations } from './views-support';
 
 const { it, run } = browserSuite('cnn-hyperparameters');
 const PAGE = '/test-pages/hyperparameters.html';
-
-/** Until the trained model ships in dist/, figures without a model attribute get the reference model. */
-async function withModel(page: Page) {
-  // tsx compiles this file with esbuild's keepNames, whose __name helper the page lacks.
-  await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
-  if (existsSync(join(DIST, 'assets/model/model.json')) || !HAS_REFERENCE_MODEL) return;
-  await page.evaluateOnNewDocument(() => {
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) {
-        if (n instanceof Element && n.localName.startsWith('cnn-') && !n.hasAttribute('model')) n.setAttribute('model', '/reference-model/model.json');
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
 
 async function open(page: Page, url: (p: string) => string) {
   await withModel(page);
@@ -230,8 +214,7 @@ it('reduced motion: no autoplay, every output cell at once', async ({ page, url 
 }, { reducedMotion: true });
 
 it('invalid attributes warn and fall back, never throw', async ({ page, url }) => {
-  const warnings: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'warn') warnings.push(m.text()); });
+  const warnings = captureWarnings(page);
   await open(page, url);
   await page.$eval('cnn-hyperparameters', async (el) => {
     el.setAttribute('stride', '0');
@@ -250,9 +233,7 @@ it('invalid attributes warn and fall back, never throw', async ({ page, url }) =
 it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
   await open(page, url);
   await set(page, { 'input-size': 8, padding: 1, stride: 2 });
-  // A bare test page has no main landmark or heading: those rules are about the host page.
-  const result = await new AxePuppeteer(page).disableRules(['landmark-one-main', 'page-has-heading-one', 'region']).analyze();
-  assert.equal(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+  assert.equal(await axeViolations(page), []);
 });
 
 for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
@@ -262,7 +243,7 @@ for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
       await set(page, settings);
       await page.$eval('cnn-hyperparameters', (el) => el.playback.seek(Math.floor(el.playback.total / 3)));
       await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await pageOverflow(page);
       assert.ok(overflow <= 0, `${name}: page is ${overflow}px too wide`);
       await screenshot(page, `hyperparameters-${viewport}${name}`, true);
     }

@@ -1,55 +1,24 @@
 import * as assert from 'uvu/assert';
-import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Page } from 'puppeteer';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { browserSuite, screenshot, DIST, HAS_REFERENCE_MODEL } from '../support/browser';
+import { browserSuite, screenshot } from '../support/browser';
+import { withModel, settle, describeView, whenDrawn, openView, pauseView, clickInView, captureWarnings, pageOverflow, axeViolations } from './views-support';
 
 const { it, run } = browserSuite('cnn-pool-view');
 const PAGE = '/test-pages/pool-view.html';
 const TAG = 'cnn-pool-view';
 
-/** Until the trained model ships in dist/, figures without a model attribute get the reference model. */
-async function withModel(page: Page) {
-  // tsx compiles this file with esbuild's keepNames, whose __name helper the page lacks.
-  await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
-  if (existsSync(join(DIST, 'assets/model/model.json')) || !HAS_REFERENCE_MODEL) return;
-  await page.evaluateOnNewDocument(() => {
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) {
-        if (n instanceof Element && n.localName.startsWith('cnn-') && !n.hasAttribute('model')) n.setAttribute('model', '/reference-model/model.json');
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
-
-const settle = (page: Page, ms = 60) => page.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), ms);
-
-/** What the view is doing, for a failure message. */
-const describe = (page: Page) => page.$eval(TAG, (el) => JSON.stringify({
-  phase: el.network.phase, error: el.network.error, sourceError: el.source.error, wanted: el.network.imageKey,
-  run: el.network.run?.imageKey, attrs: [...el.attributes].map((a) => `${a.name}=${a.value}`).join(' '),
-})).catch((e: Error) => e.message);
-
 async function whenShown(page: Page, want: { layer?: string; channel?: number; image?: string } = {}) {
-  await page.waitForFunction((w) => {
+  await whenDrawn(page, page.waitForFunction((w) => {
     const el = document.querySelector('cnn-pool-view');
     const d = el?.data;
     if (!d || !el!.shadowRoot!.querySelector('canvas[data-painted]')) return false;
     return (!w.layer || d.layer.name === w.layer) && (w.channel === undefined || d.channel === w.channel) && (!w.image || d.key.includes(`example:${w.image}`));
-  }, { timeout: 60_000 }, want).catch(async (err: Error) => {
-    throw new Error(`${err.message}; the view: ${await describe(page)}`);
-  });
-  await page.evaluate(() => new Promise(requestAnimationFrame));
+  }, { timeout: 60_000 }, want), async () => `the view: ${await describeView(page, TAG)}`);
 }
 
-async function open(page: Page, url: (p: string) => string) {
-  await withModel(page);
-  await page.goto(url(PAGE));
-  await whenShown(page, { layer: 'max_pool_1', channel: 4 });
-}
+const open = (page: Page, url: (p: string) => string) => openView(page, url, PAGE, (page) => whenShown(page, { layer: 'max_pool_1', channel: 4 }));
 
-const pause = (page: Page) => page.$eval(TAG, (el) => el.playback.pause());
+const pause = (page: Page) => pauseView(page, TAG);
 
 const state = (page: Page) => page.$eval(TAG, (el) => ({
   step: el.playback.step,
@@ -158,7 +127,7 @@ it('every number matches the engine and the test\'s own maxima: both pools, seve
   }
 });
 
-const click = (page: Page, sel: string) => page.$eval(TAG, (el, sel) => el.shadowRoot!.querySelector<HTMLElement>(sel)!.click(), sel);
+const click = (page: Page, sel: string) => clickInView(page, TAG, sel);
 
 it('controls and keyboard: play and pause, step, scrub, speed, arrows from window to window', async ({ page, url }) => {
   await open(page, url);
@@ -282,8 +251,7 @@ it('reduced motion: no autoplay, every window pooled at once', async ({ page, ur
 }, { reducedMotion: true });
 
 it('invalid attributes warn and fall back, never throw; layer and channel reflect', async ({ page, url }) => {
-  const warnings: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'warn') warnings.push(m.text()); });
+  const warnings = captureWarnings(page);
   await withModel(page);
   await page.goto(url(PAGE));
   await page.$eval(TAG, (el) => { el.setAttribute('layer', 'flatten'); el.setAttribute('channel', '-1'); });
@@ -306,9 +274,7 @@ it('invalid attributes warn and fall back, never throw; layer and channel reflec
 it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
   await open(page, url);
   await pause(page);
-  // A bare test page has no main landmark or heading: those rules are about the host page.
-  const result = await new AxePuppeteer(page).disableRules(['landmark-one-main', 'page-has-heading-one', 'region']).analyze();
-  assert.equal(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+  assert.equal(await axeViolations(page), []);
 });
 
 for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
@@ -318,7 +284,7 @@ for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
     await page.$eval(TAG, (el) => el.playback.seek(30 * 12 + 11));
     await settle(page, 200);
     await screenshot(page, `pool-view-${viewport}`, true);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await pageOverflow(page);
     assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
   }, { viewport });
 }

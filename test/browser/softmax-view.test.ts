@@ -1,52 +1,21 @@
 import * as assert from 'uvu/assert';
-import { AxePuppeteer } from '@axe-core/puppeteer';
 import type { Page } from 'puppeteer';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { browserSuite, screenshot, DIST, HAS_REFERENCE_MODEL } from '../support/browser';
+import { browserSuite, screenshot } from '../support/browser';
+import { settle, describeView, whenDrawn, openView, clickInView, captureWarnings, pageOverflow, axeViolations } from './views-support';
 
 const { it, run } = browserSuite('cnn-softmax-view');
 const PAGE = '/test-pages/softmax-view.html';
 const TAG = 'cnn-softmax-view';
 
-/** Until the trained model ships in dist/, figures without a model attribute get the reference model. */
-async function withModel(page: Page) {
-  // tsx compiles this file with esbuild's keepNames, whose __name helper the page lacks.
-  await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
-  if (existsSync(join(DIST, 'assets/model/model.json')) || !HAS_REFERENCE_MODEL) return;
-  await page.evaluateOnNewDocument(() => {
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) {
-        if (n instanceof Element && n.localName.startsWith('cnn-') && !n.hasAttribute('model')) n.setAttribute('model', '/reference-model/model.json');
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
-
-const settle = (page: Page, ms = 60) => page.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), ms);
-
-/** What the view is doing, for a failure message. */
-const describe = (page: Page) => page.$eval(TAG, (el) => JSON.stringify({
-  phase: el.network.phase, error: el.network.error, sourceError: el.source.error, wanted: el.network.imageKey,
-  run: el.network.run?.imageKey, attrs: [...el.attributes].map((a) => `${a.name}=${a.value}`).join(' '),
-})).catch((e: Error) => e.message);
-
 async function whenShown(page: Page, want: { image?: string } = {}) {
-  await page.waitForFunction((w) => {
+  await whenDrawn(page, page.waitForFunction((w) => {
     const el = document.querySelector('cnn-softmax-view');
     if (!el?.terms || !el.shadowRoot!.querySelector('.formula .katex')) return false;
     return !w.image || el.network.run?.imageKey === `example:${w.image}`;
-  }, { timeout: 60_000 }, want).catch(async (err: Error) => {
-    throw new Error(`${err.message}; the view: ${await describe(page)}`);
-  });
-  await page.evaluate(() => new Promise(requestAnimationFrame));
+  }, { timeout: 60_000 }, want), async () => `the view: ${await describeView(page, TAG)}`);
 }
 
-async function open(page: Page, url: (p: string) => string) {
-  await withModel(page);
-  await page.goto(url(PAGE));
-  await whenShown(page);
-}
+const open = (page: Page, url: (p: string) => string) => openView(page, url, PAGE, (page) => whenShown(page));
 
 /** The class the network ranks first for the image on show. */
 const topClass = (page: Page) => page.$eval(TAG, (el) => {
@@ -159,7 +128,7 @@ it('every number matches the engine and the test\'s own softmax, on two images a
   }
 });
 
-const click = (page: Page, sel: string) => page.$eval(TAG, (el, sel) => el.shadowRoot!.querySelector<HTMLElement>(sel)!.click(), sel);
+const click = (page: Page, sel: string) => clickInView(page, TAG, sel);
 
 /** The numbers on screen at the current step: which exponentials, sum and probabilities are shown. */
 const shownTerms = (page: Page) => page.$eval(TAG, (el) => {
@@ -347,8 +316,7 @@ it('announces politely, only now and then while playing, and where it stopped', 
 });
 
 it('invalid attributes warn and fall back, never throw', async ({ page, url }) => {
-  const warnings: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'warn') warnings.push(m.text()); });
+  const warnings = captureWarnings(page);
   await open(page, url);
   const top = await topClass(page);
   await page.$eval(TAG, (el) => { el.setAttribute('class-name', 'unicorn'); el.setAttribute('temperature', 'hot'); el.setAttribute('layer', 'conv_1_1'); });
@@ -370,9 +338,7 @@ it('invalid attributes warn and fall back, never throw', async ({ page, url }) =
 it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
   await open(page, url);
   await toEnd(page);
-  // A bare test page has no main landmark or heading: those rules are about the host page.
-  const result = await new AxePuppeteer(page).disableRules(['landmark-one-main', 'page-has-heading-one', 'region']).analyze();
-  assert.equal(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+  assert.equal(await axeViolations(page), []);
 });
 
 for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
@@ -381,7 +347,7 @@ for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
     await toEnd(page);
     await settle(page, 200);
     await screenshot(page, `softmax-view-${viewport}`, true);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await pageOverflow(page);
     assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
   }, { viewport });
 }

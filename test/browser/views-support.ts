@@ -1,0 +1,104 @@
+/**
+ * Page helpers the view tests share (conv, ReLU, pooling, flatten, softmax, hyperparameters):
+ * the model to load, waiting for a view to be drawn, reading its playback, warnings capture,
+ * the page's sideways overflow and axe. Each test file keeps what is its own view's.
+ */
+import type { Page } from 'puppeteer';
+import { AxePuppeteer } from '@axe-core/puppeteer';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, HAS_REFERENCE_MODEL } from '../support/browser';
+
+/** What the helpers read of a view element in the page (its playback and the engine's state). */
+type ViewInPage = HTMLElement & {
+  playback: { pause(): void; play(): void; seek(step: number): void; step: number; stepMs: number };
+  network: { phase: string; error: unknown; imageKey?: string; run?: { imageKey: string } };
+  source: { error: unknown };
+};
+
+/**
+ * Until the trained model ships in dist/, figures without a model attribute get the
+ * reference model, set before the embed upgrades them (the page itself stays blank).
+ */
+export async function withModel(page: Page): Promise<void> {
+  // tsx compiles this file with esbuild's keepNames, whose __name helper the page lacks.
+  await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
+  if (existsSync(join(DIST, 'assets/model/model.json')) || !HAS_REFERENCE_MODEL) return;
+  await page.evaluateOnNewDocument(() => {
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) {
+        if (n instanceof Element && n.localName.startsWith('cnn-') && !n.hasAttribute('model')) n.setAttribute('model', '/reference-model/model.json');
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+}
+
+/** Lets the page run for `ms` milliseconds. */
+export const settle = (page: Page, ms = 60) => page.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), ms);
+
+/** Waits for the page's next animation frame. */
+export const nextFrame = (page: Page) => page.evaluate(() => new Promise(requestAnimationFrame));
+
+/** What the view is doing, for a failure message. */
+export const describeView = (page: Page, tag: string) => page.$eval(tag, (node) => {
+  const el = node as ViewInPage;
+  return JSON.stringify({
+    phase: el.network.phase, error: el.network.error, sourceError: el.source.error, wanted: el.network.imageKey,
+    run: el.network.run?.imageKey, attrs: [...el.attributes].map((a) => `${a.name}=${a.value}`).join(' '),
+  });
+}).catch((e: Error) => e.message);
+
+/**
+ * Awaits `waiting` (the test's own waitForFunction for its view being drawn), turning a
+ * timeout into an error that says what the view shows (`explain`), then one more frame.
+ */
+export async function whenDrawn(page: Page, waiting: Promise<unknown>, explain: () => Promise<string>): Promise<void> {
+  await waiting.catch(async (err: Error) => {
+    throw new Error(`${err.message}; ${await explain()}`);
+  });
+  await nextFrame(page);
+}
+
+/** Loads `path` with the model and waits until `shown` says the view is drawn. */
+export async function openView(page: Page, url: (p: string) => string, path: string, shown: (page: Page) => Promise<void>): Promise<void> {
+  await withModel(page);
+  await page.goto(url(path));
+  await shown(page);
+}
+
+/** Pauses the view's playback. */
+export const pauseView = (page: Page, tag: string) => page.$eval(tag, (el) => (el as ViewInPage).playback.pause());
+
+/** Clicks the element `sel` inside the view's shadow root. */
+export const clickInView = (page: Page, tag: string, sel: string) =>
+  page.$eval(tag, (el, sel) => el.shadowRoot!.querySelector<HTMLElement>(sel)!.click(), sel);
+
+/** Collects the page's console warnings from now on. */
+export function captureWarnings(page: Page): string[] {
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'warn') warnings.push(m.text()); });
+  return warnings;
+}
+
+/** How many pixels the page is wider than the screen (0 or less: no sideways scrolling). */
+export const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** The view's own axe violations, one line each; a bare test page's landmark and heading rules are the host's. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxePuppeteer(page).disableRules(['landmark-one-main', 'page-has-heading-one', 'region']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+/** Plays from the start for 2 s: the steps taken, and the steps the view's clock asks for in that time. */
+export const stepsInTwoSeconds = (page: Page, tag: string) => page.$eval(tag, async (node) => {
+  const el = node as ViewInPage;
+  el.playback.pause();
+  el.playback.seek(0);
+  el.playback.play();
+  const t0 = performance.now();
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const steps = el.playback.step;
+  const ms = performance.now() - t0;
+  el.playback.pause();
+  return { steps, expected: ms / el.playback.stepMs };
+});
