@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import katex from 'katex';
 import { channelTex, outputTex, stepSentence } from '../../components/views/conv/conv-formula';
-import { texNumber } from '../../components/views/conv/katex-render';
+import { texNumber } from '../../components/views/shared/katex-render';
 import type { ConvWindow } from '../../model/ops/conv-window';
 
 const win: ConvWindow = {

@@ -6,7 +6,7 @@ import {
   buildFlattenData, chooseClass, denseAfter, flattenLayerNames, flattenSentence, indexOf, positionOf, stripValues,
 } from '../../components/views/flatten/flatten-data';
 import { flattenTex } from '../../components/views/flatten/flatten-formula';
-import { formatNumber } from '../../components/views/relu/view-helpers';
+import { formatNumber } from '../../components/views/shared/view-helpers';
 
 const [H, W, C, OUT] = [3, 4, 5, 3];
 const N = H * W * C;

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
   anchoredBlock, blockAround, chooseChannel, chooseLayer, classIndexOf, formatNumber, formatWide, moveByKey, positionOfStep, stepOfPosition,
-} from '../../components/views/relu/view-helpers';
+} from '../../components/views/shared/view-helpers';
 
 const CLASSES = ['lifeboat', 'ladybug', 'pizza', 'bell pepper', 'school bus', 'koala', 'espresso', 'red panda', 'orange', 'sports car'];
 

@@ -6,7 +6,7 @@ import {
   softmaxTerms, stageOfStep, stepCount, temperatureFromSlider,
 } from '../../components/views/softmax/softmax-data';
 import { softmaxTex, texWide } from '../../components/views/softmax/softmax-formula';
-import { formatWide } from '../../components/views/relu/view-helpers';
+import { formatWide } from '../../components/views/shared/view-helpers';
 
 const LOGITS = [-3.25, 5.05, 1.57, 5.25, -5.13, -11.8, 8.91, -0.86, 6.13, 0.91];
 const NAMES = ['lifeboat', 'ladybug', 'pizza', 'bell pepper', 'school bus', 'koala', 'espresso', 'red panda', 'orange', 'sports car'];

@@ -5,17 +5,17 @@ import { NetworkController } from '../../shared/network-controller';
 import { ImageSourceController } from '../../shared/image-source-controller';
 import { PlaybackController } from '../../shared/playback-controller';
 import { assetUrl, DEFAULT_MODEL_PATH } from '../../shared/asset-base';
-import { sharedViewStyles } from '../shared-view-styles';
+import { sharedViewStyles } from '../shared/view-styles';
 import { convViewStyles } from './conv-view-styles';
 import {
   buildConvData, channelWindowAt, convLayerNames, formatNumber, inputChannelName, outputsReading,
   positionOfStep, stepOfPosition, weightAt, windowAt, type ConvViewData, type GridPosition,
 } from './conv-data';
 import { channelTex, outputTex, stepSentence } from './conv-formula';
-import { detailTemplate, elasticTemplate, type ConvHandlers, type ConvTemplateState, type WeightRef } from './conv-templates';
-import { cellFromPointer, paintMapChannel } from './map-canvas';
-import { katexStylesheet, renderTex } from './katex-render';
-import { convFacts, networkStatus } from './view-status';
+import { convFacts, detailTemplate, elasticTemplate, type ConvHandlers, type ConvTemplateState, type WeightRef } from './conv-templates';
+import { cellFromPointer, paintMapChannel } from '../shared/map-canvas';
+import { katexStylesheet, renderTex } from '../shared/katex-render';
+import { networkStatus } from '../shared/network-status';
 
 /** While playing, the screen reader hears at most one step this often. */
 const ANNOUNCE_EVERY_MS = 4000;

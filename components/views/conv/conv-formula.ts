@@ -3,7 +3,7 @@
  * sentence the live region reads. Pure: every number comes from a ConvWindow (model/ops).
  */
 import type { ConvWindow } from '../../../model/ops/conv-window';
-import { texNumber } from './katex-render';
+import { texNumber } from '../shared/katex-render';
 import { formatNumber, type GridPosition } from './conv-data';
 
 

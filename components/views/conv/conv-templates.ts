@@ -8,7 +8,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ConvWindow } from '../../../model/ops/conv-window';
 import { colorOf, symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
 import { formatNumber, inputChannelName, type ConvViewData, type GridPosition } from './conv-data';
-import { boxStyle, inkOn, tintOf } from './map-canvas';
+import { boxStyle, inkOn, tintOf } from '../shared/map-canvas';
 
 export interface WeightRef {
   ci: number;
@@ -218,4 +218,15 @@ export function detailTemplate(s: ConvTemplateState, h: ConvHandlers) {
       <div class="formula" data-formula="output">${s.outputTex ? unsafeHTML(s.outputTex) : html`<span class="status">Loading the formula…</span>`}</div>
     </div>
   </section>`;
+}
+
+/** The image, and how many kernels and parameters the layer has, with the arithmetic. */
+export function convFacts(data: ConvViewData, imageLabel: string) {
+  const [kh, kw] = data.kernelSize;
+  const cin = data.inShape[2];
+  const cout = data.outShape[2];
+  return html`
+    ${imageLabel ? html`<span>Image: <strong>${imageLabel}</strong></span>` : ''}
+    <span data-role="kernel-count" data-value=${data.kernelCount}>Kernels: ${cin} input × ${cout} output channels = <strong>${data.kernelCount}</strong></span>
+    <span data-role="param-count" data-value=${data.paramCount}>Parameters: ${kh}·${kw}·${cin}·${cout} weights + ${cout} biases = <strong>${data.paramCount.toLocaleString('en')}</strong></span>`;
 }

@@ -3,13 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { customElement } from '../../shared/define-element';
 import { PlaybackController } from '../../shared/playback-controller';
-import { sharedViewStyles } from '../shared-view-styles';
-import { cellFromPointer, paintMapChannel } from '../conv/map-canvas';
-import { katexStylesheet, renderTex } from '../conv/katex-render';
-import { OperationView } from '../relu/operation-view';
-import { smallViewStyles } from '../relu/small-view-styles';
-import { legendTemplate } from '../relu/map-pieces';
-import { chooseLayer, classIndexOf, formatCount, formatNumber, moveByKey } from '../relu/view-helpers';
+import { sharedViewStyles } from '../shared/view-styles';
+import { cellFromPointer, paintMapChannel } from '../shared/map-canvas';
+import { katexStylesheet, renderTex } from '../shared/katex-render';
+import { OperationView } from '../shared/operation-view';
+import { smallViewStyles } from '../shared/small-view-styles';
+import { legendTemplate } from '../shared/map-pieces';
+import { chooseLayer, classIndexOf, formatCount, formatNumber, moveByKey } from '../shared/view-helpers';
 import {
   STRIP_MODES, buildFlattenData, chooseClass, flattenLayerNames, flattenSentence, indexOf, positionOf, stripValues,
   type FlattenViewData, type StripMode,
@@ -51,7 +51,6 @@ export class CnnFlattenView extends OperationView {
   private checkedFor = '';
   private classCheckedFor = '';
   private geometryKey = '';
-  private wasPlaying = false;
   private tex = { key: '', html: null as string | null };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -169,20 +168,13 @@ export class CnnFlattenView extends OperationView {
     return this.tex.html ? unsafeHTML(this.tex.html) : html`<span class="status">Loading the formula…</span>`;
   }
 
-  private onStep(force = false): void {
+  protected override onStep(force = false): void {
     const data = this.data;
     if (!data) return;
     this.announce(flattenSentence(data, this.playback.step, (v) => formatNumber(v, 2)), { force, playing: this.playback.playing });
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.wasPlaying && !this.playback.playing) this.onStep(true);
-    this.wasPlaying = this.playback.playing;
-    this.paint();
-  }
-
-  private paint(): void {
+  protected override paint(): void {
     const data = this.data;
     if (!data) return;
     const [h, w, c] = data.shape;

@@ -1,5 +1,5 @@
 /** TeX for the flatten view's live formula: the index of an entry, and where its weight sits in the dense kernel. */
-import { texNumber } from '../conv/katex-render';
+import { texNumber } from '../shared/katex-render';
 import { positionOf, type FlattenViewData } from './flatten-data';
 
 const texText = (s: string) => `\\text{${s.replace(/[\\{}$&#^_%~]/g, '')}}`;

@@ -6,8 +6,8 @@
  */
 import { html, nothing } from 'lit';
 import { colorOf } from '../../shared/diverging-colors';
-import { boxStyle, inkOn } from '../conv/map-canvas';
-import { formatCount, formatNumber } from '../relu/view-helpers';
+import { boxStyle, inkOn } from '../shared/map-canvas';
+import { formatCount, formatNumber } from '../shared/view-helpers';
 import { indexOf, positionOf, stripValues, type FlattenViewData, type StripMode } from './flatten-data';
 
 export interface FlattenHandlers {

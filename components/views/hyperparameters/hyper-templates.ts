@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import { formatNumber } from '../conv/conv-data';
-import { inkOn, tintOf } from '../conv/map-canvas';
+import { inkOn, tintOf } from '../shared/map-canvas';
 import { isTap, type HyperData } from './hyper-data';
 
 export interface Cell {

@@ -1,15 +1,12 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
 import { customElement } from '../../shared/define-element';
-import { PlaybackController } from '../../shared/playback-controller';
-import { sharedViewStyles } from '../shared-view-styles';
-import { cellFromPointer, paintMapChannel } from '../conv/map-canvas';
-import { OperationView } from '../relu/operation-view';
-import { smallViewStyles } from '../relu/small-view-styles';
-import { boxTemplate, legendTemplate, lensTemplate, veilTemplate } from '../relu/map-pieces';
-import {
-  anchoredBlock, chooseChannel, chooseLayer, formatNumber, moveByKey, positionOfStep, stepOfPosition, type GridPosition,
-} from '../relu/view-helpers';
+import type { ModelInfo, NetworkRun } from '../../shared/network-types';
+import { sharedViewStyles } from '../shared/view-styles';
+import { cellFromPointer, paintMapChannel } from '../shared/map-canvas';
+import { ChannelMapView } from '../shared/channel-map-view';
+import { smallViewStyles } from '../shared/small-view-styles';
+import { boxTemplate, legendTemplate, lensTemplate, veilTemplate } from '../shared/map-pieces';
+import { anchoredBlock, formatNumber, type GridPosition } from '../shared/view-helpers';
 import { buildPoolData, discardSentence, outputCellOf, poolLayerNames, poolSentence, windowAt, type PoolViewData } from './pool-data';
 import { paintPoolInput, windowMathTemplate, windowsLensTemplate } from './pool-templates';
 import { poolStyles } from './pool-styles';
@@ -31,81 +28,29 @@ const LENS = 3;
  * @cssprop --cnn-accent - Accent colour for focus, the current window and the result.
  */
 @customElement('cnn-pool-view')
-export class CnnPoolView extends OperationView {
+export class CnnPoolView extends ChannelMapView<PoolViewData> {
   static override styles = [sharedViewStyles, smallViewStyles, poolStyles];
 
-  @property({ reflect: true }) layer = '';
-  @property({ type: Number, reflect: true }) channel = 0;
+  protected override readonly layerKind = { warning: 'a pooling layer', label: 'Pooling layer' };
 
-  /** An output cell pointed at (a preview; playback keeps its place). */
-  @state() private preview: GridPosition | null = null;
-
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
-
-  /** What is on show; null until the model and the image have arrived. */
-  data: PoolViewData | null = null;
-  private checkedFor = '';
-  private geometryKey = '';
-  private wasPlaying = false;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const info = this.network.info;
-    if (info && (changed.has('layer') || changed.has('channel') || this.checkedFor !== info.url)) {
-      this.checkedFor = info.url;
-      this.checkAttributes();
-    }
-    const data = buildPoolData(info, this.network.run, this.layer, this.channel);
-    if (data?.key !== this.data?.key) this.useData(data);
+  protected override layerNames(info: ModelInfo | null): string[] {
+    return poolLayerNames(info);
   }
 
-  /** Invalid attributes warn and fall back; they never throw. */
-  private checkAttributes(): void {
-    const info = this.network.info!;
-    const layer = chooseLayer(this.layer, poolLayerNames(info), 'a pooling layer');
-    this.warn(layer.problem);
-    this.layer = layer.value;
-    const count = info.layers.find((l) => l.name === this.layer)?.shape[2] ?? 1;
-    const channel = chooseChannel(this.getAttribute('channel'), this.channel, count, this.layer);
-    this.warn(channel.problem);
-    this.channel = channel.value;
+  protected override buildData(info: ModelInfo | null, run: NetworkRun | null, layer: string, channel: number): PoolViewData | null {
+    return buildPoolData(info, run, layer, channel);
   }
 
-  private useData(data: PoolViewData | null): void {
-    this.data = data;
-    this.preview = null;
-    if (!data) return;
-    const geometryKey = `${data.layer.name}|${data.channel}`;
-    this.playback.setTotal(data.outShape[0] * data.outShape[1], { restart: geometryKey !== this.geometryKey });
-    this.geometryKey = geometryKey;
-    this.onStep(true);
+  /** Playback walks the output cells; the windows after the one reached are not pooled yet. */
+  protected override outputGrid(data: PoolViewData): readonly [number, number] {
+    return [data.outShape[0], data.outShape[1]];
   }
 
-  /** The output cell playback has reached; the windows after it are not pooled yet. */
-  get computedAt(): GridPosition {
-    return positionOfStep(this.playback.step, this.data?.outShape[1] ?? 1);
+  protected override stepSentence(data: PoolViewData, at: GridPosition): string {
+    return poolSentence(data, at, (v) => formatNumber(v, 2));
   }
 
-  get shownAt(): GridPosition {
-    return this.preview ?? this.computedAt;
-  }
-
-  override render() {
-    const names = poolLayerNames(this.network.info);
-    const count = this.network.info?.layers.find((l) => l.name === this.layer)?.shape[2] ?? 0;
-    return html`
-      <div class="toolbar" part="toolbar">
-        <label>Layer <select aria-label="Pooling layer" .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
-          ${names.map((n) => html`<option value=${n} ?selected=${n === this.layer}>${n}</option>`)}</select></label>
-        <label>Channel <select aria-label="Channel" .value=${String(this.channel)} @change=${(e: Event) => { this.channel = Number((e.target as HTMLSelectElement).value); }}>
-          ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>
-        ${this.statusTemplate()}
-      </div>
-      ${this.data ? this.renderData(this.data) : nothing}
-      ${this.liveRegion()}`;
-  }
-
-  private renderData(data: PoolViewData) {
+  protected override renderData(data: PoolViewData) {
     const [ih, iw] = data.inShape;
     const [oh, ow] = data.outShape;
     const [ph, pw] = data.geometry.poolSize;
@@ -143,7 +88,7 @@ export class CnnPoolView extends OperationView {
           <h3>Out: <strong>${data.layer.name}</strong>, channel ${data.channel} (${oh} × ${ow})</h3>
           <div class="map output-map" tabindex="0" role="group" aria-roledescription="map" aria-label=${mapLabel(`Output ${data.layer.name}, ${oh} by ${ow}`)}
             data-row=${at.row} data-col=${at.col} data-value=${String(data.output[at.row * ow + at.col])}
-            @pointermove=${this.onOutputPointer} @pointerleave=${this.onLeave} @click=${this.onOutputClick} @keydown=${this.onMapKey}>
+            @pointermove=${this.onMapPointer} @pointerleave=${this.onLeave} @click=${this.onMapClick} @keydown=${this.onMapKey}>
             <canvas data-kind="output"></canvas>
             ${veilTemplate(this.computedAt, oh, ow)}
             ${boxTemplate(at.row, at.col, 1, 1, oh, ow, 'current')}
@@ -166,20 +111,7 @@ export class CnnPoolView extends OperationView {
     return html`${poolSentence(data, at, (v) => formatNumber(v, 3))} ${this.preview ? '(pointed at)' : ''}`;
   }
 
-  private onStep(force = false): void {
-    const data = this.data;
-    if (!data) return;
-    this.announce(poolSentence(data, this.computedAt, (v) => formatNumber(v, 2)), { force, playing: this.playback.playing });
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.wasPlaying && !this.playback.playing) this.onStep(true);
-    this.wasPlaying = this.playback.playing;
-    this.paint();
-  }
-
-  private paint(): void {
+  protected override paint(): void {
     const data = this.data;
     if (!data) return;
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-kind]')) {
@@ -193,53 +125,14 @@ export class CnnPoolView extends OperationView {
     }
   }
 
-  private seekTo(p: GridPosition): void {
-    if (!this.data) return;
-    this.playback.pause();
-    this.playback.seek(stepOfPosition(p, this.data.outShape[1]));
-    this.preview = null;
-    this.onStep(true);
-  }
-
   private inputCell(e: MouseEvent): GridPosition | null {
     const d = this.data;
     const cell = d && cellFromPointer(e, e.currentTarget as Element, d.inShape[0], d.inShape[1]);
     return cell && outputCellOf(d!, cell);
   }
 
-  private outputCell(e: MouseEvent): GridPosition | null {
-    const d = this.data;
-    return d && cellFromPointer(e, e.currentTarget as Element, d.outShape[0], d.outShape[1]);
-  }
-
-  private setPreview(p: GridPosition | null): void {
-    if (!p) return;
-    this.cancelPreviewClear();
-    if (p.row !== this.preview?.row || p.col !== this.preview?.col) this.preview = p;
-  }
-
   private readonly onInputPointer = (e: PointerEvent) => this.setPreview(this.inputCell(e));
-  private readonly onOutputPointer = (e: PointerEvent) => this.setPreview(this.outputCell(e));
-  private readonly onLeave = () => this.clearPreviewSoon(() => { this.preview = null; });
   private readonly onInputClick = (e: MouseEvent) => { const p = this.inputCell(e); if (p) this.seekTo(p); };
-  private readonly onOutputClick = (e: MouseEvent) => { const p = this.outputCell(e); if (p) this.seekTo(p); };
-
-  /** On a focused map or grid, arrows move from window to window. */
-  private readonly onMapKey = (e: KeyboardEvent) => {
-    const d = this.data;
-    if (!d) return;
-    const next = moveByKey(e.key, this.computedAt, d.outShape[0], d.outShape[1]);
-    if (!next) return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.seekTo(next);
-  };
-
-  private readonly onStageKey = (e: KeyboardEvent) => {
-    const target = e.composedPath()[0] as HTMLElement;
-    if (target.closest?.('button, select, input, a')) return;
-    if (this.playback.handleKey(e)) this.preview = null;
-  };
 }
 
 declare global {

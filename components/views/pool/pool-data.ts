@@ -10,7 +10,7 @@ import { channelPlane } from '../../../model/ops/flatten-order';
 import { windowGeometry } from '../../../model/ops/window-geometry';
 import { symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../shared/network-types';
-import { formatCount, layersOfKind, maxAbs, type GridPosition } from '../relu/view-helpers';
+import { formatCount, layersOfKind, maxAbs, type GridPosition } from '../shared/view-helpers';
 
 export type PoolMode = 'max' | 'avg';
 

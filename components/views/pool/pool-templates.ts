@@ -6,8 +6,8 @@
  */
 import { html, nothing } from 'lit';
 import { colorOf, paintChannel } from '../../shared/diverging-colors';
-import { inkOn } from '../conv/map-canvas';
-import { formatNumber, type GridPosition } from '../relu/view-helpers';
+import { inkOn } from '../shared/map-canvas';
+import { formatNumber, type GridPosition } from '../shared/view-helpers';
 import { windowAt, windowResult, type PoolViewData } from './pool-data';
 
 const FADE = 0.78;

@@ -1,18 +1,15 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
 import { customElement } from '../../shared/define-element';
-import { PlaybackController } from '../../shared/playback-controller';
-import { sharedViewStyles } from '../shared-view-styles';
-import { cellFromPointer, paintMapChannel } from '../conv/map-canvas';
-import { OperationView } from './operation-view';
-import { smallViewStyles } from './small-view-styles';
+import type { ModelInfo, NetworkRun } from '../../shared/network-types';
+import { sharedViewStyles } from '../shared/view-styles';
+import { paintMapChannel } from '../shared/map-canvas';
+import { ChannelMapView } from '../shared/channel-map-view';
+import { smallViewStyles } from '../shared/small-view-styles';
 import { reluStyles } from './relu-styles';
 import { buildReluData, cellAt, reluLayerNames, reluSentence, type ReluViewData } from './relu-data';
 import { reluGraphTemplate } from './relu-graph';
-import { boxTemplate, legendTemplate, lensTemplate, veilTemplate } from './map-pieces';
-import {
-  anchoredBlock, chooseChannel, chooseLayer, formatCount, formatNumber, moveByKey, positionOfStep, stepOfPosition, type GridPosition,
-} from './view-helpers';
+import { boxTemplate, legendTemplate, lensTemplate, veilTemplate } from '../shared/map-pieces';
+import { anchoredBlock, formatCount, formatNumber, stepOfPosition, type GridPosition } from '../shared/view-helpers';
 
 const LENS = 5;
 
@@ -30,83 +27,30 @@ const LENS = 5;
  * @cssprop --cnn-accent - Accent colour for focus, the current cell and the result.
  */
 @customElement('cnn-relu-view')
-export class CnnReluView extends OperationView {
+export class CnnReluView extends ChannelMapView<ReluViewData> {
   static override styles = [sharedViewStyles, smallViewStyles, reluStyles];
 
-  @property({ reflect: true }) layer = '';
-  @property({ type: Number, reflect: true }) channel = 0;
+  protected override readonly layerKind = { warning: 'a ReLU layer', label: 'ReLU layer' };
 
-  /** A cell pointed at (a preview; playback keeps its place). */
-  @state() private preview: GridPosition | null = null;
-
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
-
-  /** What is on show; null until the model and the image have arrived. */
-  data: ReluViewData | null = null;
-  private checkedFor = '';
-  private geometryKey = '';
-  private wasPlaying = false;
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const info = this.network.info;
-    if (info && (changed.has('layer') || changed.has('channel') || this.checkedFor !== info.url)) {
-      this.checkedFor = info.url;
-      this.checkAttributes();
-    }
-    const data = buildReluData(info, this.network.run, this.layer, this.channel);
-    if (data?.key !== this.data?.key) this.useData(data);
+  protected override layerNames(info: ModelInfo | null): string[] {
+    return reluLayerNames(info);
   }
 
-  /** Invalid attributes warn and fall back; they never throw. */
-  private checkAttributes(): void {
-    const info = this.network.info!;
-    const layer = chooseLayer(this.layer, reluLayerNames(info), 'a ReLU layer');
-    this.warn(layer.problem);
-    this.layer = layer.value;
-    const count = info.layers.find((l) => l.name === this.layer)?.shape[2] ?? 1;
-    const channel = chooseChannel(this.getAttribute('channel'), this.channel, count, this.layer);
-    this.warn(channel.problem);
-    this.channel = channel.value;
+  protected override buildData(info: ModelInfo | null, run: NetworkRun | null, layer: string, channel: number): ReluViewData | null {
+    return buildReluData(info, run, layer, channel);
   }
 
-  private useData(data: ReluViewData | null): void {
-    this.data = data;
-    this.preview = null;
-    if (!data) return;
-    const geometryKey = `${data.layer.name}|${data.channel}`;
-    // A new layer or channel starts a new pass; a new image keeps the reader's place.
-    this.playback.setTotal(data.shape[0] * data.shape[1], { restart: geometryKey !== this.geometryKey });
-    this.geometryKey = geometryKey;
-    this.onStep(true);
+  /** Both maps have the layer's size; playback walks every cell. */
+  protected override outputGrid(data: ReluViewData): readonly [number, number] {
+    return [data.shape[0], data.shape[1]];
   }
 
-  /** The cell playback has reached; cells after it are not computed yet. */
-  get computedAt(): GridPosition {
-    return positionOfStep(this.playback.step, this.data?.shape[1] ?? 1);
+  protected override stepSentence(data: ReluViewData, at: GridPosition): string {
+    const { x, relu } = cellAt(data, at);
+    return reluSentence(at, x, relu, (v) => formatNumber(v, 2));
   }
 
-  /** The cell on show: the one pointed at, else the playback position. */
-  get shownAt(): GridPosition {
-    return this.preview ?? this.computedAt;
-  }
-
-  override render() {
-    const names = reluLayerNames(this.network.info);
-    const count = this.network.info?.layers.find((l) => l.name === this.layer)?.shape[2] ?? 0;
-    return html`
-      <div class="toolbar" part="toolbar">
-        <label>Layer <select aria-label="ReLU layer" .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
-          ${names.map((n) => html`<option value=${n} ?selected=${n === this.layer}>${n}</option>`)}</select></label>
-        <label>Channel <select aria-label="Channel" .value=${String(this.channel)} @change=${(e: Event) => { this.channel = Number((e.target as HTMLSelectElement).value); }}>
-          ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>
-        ${this.statusTemplate()}
-      </div>
-      ${this.data ? this.renderData(this.data) : nothing}
-      ${this.liveRegion()}`;
-  }
-
-  private renderData(data: ReluViewData) {
+  protected override renderData(data: ReluViewData) {
     const [h, w] = data.shape;
     const at = this.shownAt;
     const upTo = this.computedAt;
@@ -120,7 +64,7 @@ export class CnnReluView extends OperationView {
       hidden: role === 'output' ? pending : undefined,
       classes: (r, c) => (data.input[r * w + c] < 0 ? 'negative' : ''),
       onCell: (p) => this.setPreview(p),
-      onLeave: this.onMapLeave,
+      onLeave: this.onLeave,
       onKey: this.onMapKey,
     });
     const mapLabel = (what: string) => `${what}, ${h} by ${w}; cell (${at.row}, ${at.col}). Arrow keys move; Space plays.`;
@@ -136,7 +80,7 @@ export class CnnReluView extends OperationView {
         <div class="column in">
           <h3>In: <strong>${data.inputLayer.name}</strong>, channel ${data.channel}</h3>
           <div class="map input-map" tabindex="0" role="group" aria-roledescription="map" aria-label=${mapLabel(`Input ${data.inputLayer.name}`)}
-            @pointermove=${this.onMapPointer} @pointerleave=${this.onMapLeave} @click=${this.onMapClick} @keydown=${this.onMapKey}>
+            @pointermove=${this.onMapPointer} @pointerleave=${this.onLeave} @click=${this.onMapClick} @keydown=${this.onMapKey}>
             <canvas data-kind="input"></canvas>
             ${boxTemplate(at.row, at.col, 1, 1, h, w, 'current')}
           </div>
@@ -154,7 +98,7 @@ export class CnnReluView extends OperationView {
           <h3>Out: <strong>${data.layer.name}</strong>, channel ${data.channel}</h3>
           <div class="map output-map" tabindex="0" role="group" aria-roledescription="map" aria-label=${mapLabel(`Output ${data.layer.name}`)}
             data-row=${at.row} data-col=${at.col} data-value=${String(cell.engine)}
-            @pointermove=${this.onMapPointer} @pointerleave=${this.onMapLeave} @click=${this.onMapClick} @keydown=${this.onMapKey}>
+            @pointermove=${this.onMapPointer} @pointerleave=${this.onLeave} @click=${this.onMapClick} @keydown=${this.onMapKey}>
             <canvas data-kind="output"></canvas>
             ${veilTemplate(upTo, h, w)}
             ${boxTemplate(at.row, at.col, 1, 1, h, w, 'current')}
@@ -174,22 +118,7 @@ export class CnnReluView extends OperationView {
       <strong>${formatNumber(relu, 3)}</strong>. ${fate} ${this.preview ? '(pointed at)' : ''}`;
   }
 
-  private onStep(force = false): void {
-    const data = this.data;
-    if (!data) return;
-    const at = this.computedAt;
-    const { x, relu } = cellAt(data, at);
-    this.announce(reluSentence(at, x, relu, (v) => formatNumber(v, 2)), { force, playing: this.playback.playing });
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.wasPlaying && !this.playback.playing) this.onStep(true);
-    this.wasPlaying = this.playback.playing;
-    this.paint();
-  }
-
-  private paint(): void {
+  protected override paint(): void {
     const data = this.data;
     if (!data) return;
     const [h, w] = data.shape;
@@ -200,50 +129,6 @@ export class CnnReluView extends OperationView {
       paintMapChannel(canvas, canvas.dataset.kind === 'input' ? data.input : data.output, [h, w, 1], 0, data.domain);
     }
   }
-
-  private seekTo(p: GridPosition): void {
-    if (!this.data) return;
-    this.playback.pause();
-    this.playback.seek(stepOfPosition(p, this.data.shape[1]));
-    this.preview = null;
-    this.onStep(true);
-  }
-
-  private setPreview(p: GridPosition | null): void {
-    if (!p) return;
-    this.cancelPreviewClear();
-    if (p.row !== this.preview?.row || p.col !== this.preview?.col) this.preview = p;
-  }
-
-  private readonly onMapPointer = (e: PointerEvent) => {
-    const d = this.data;
-    this.setPreview(d && cellFromPointer(e, e.currentTarget as Element, d.shape[0], d.shape[1]));
-  };
-
-  private readonly onMapLeave = () => this.clearPreviewSoon(() => { this.preview = null; });
-
-  private readonly onMapClick = (e: MouseEvent) => {
-    const d = this.data;
-    const p = d && cellFromPointer(e, e.currentTarget as Element, d.shape[0], d.shape[1]);
-    if (p) this.seekTo(p);
-  };
-
-  /** On a focused map or grid, arrows move the cell (up and down by rows). */
-  private readonly onMapKey = (e: KeyboardEvent) => {
-    const d = this.data;
-    if (!d) return;
-    const next = moveByKey(e.key, this.computedAt, d.shape[0], d.shape[1]);
-    if (!next) return;
-    e.preventDefault();
-    e.stopPropagation();
-    this.seekTo(next);
-  };
-
-  private readonly onStageKey = (e: KeyboardEvent) => {
-    const target = e.composedPath()[0] as HTMLElement;
-    if (target.closest?.('button, select, input, a')) return;
-    if (this.playback.handleKey(e)) this.preview = null;
-  };
 }
 
 declare global {

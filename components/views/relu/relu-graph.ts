@@ -4,7 +4,7 @@
  * values ReLU sets to 0), and a marker on the current x with its y.
  */
 import { svg, html } from 'lit';
-import { formatNumber } from './view-helpers';
+import { formatNumber } from '../shared/view-helpers';
 import type { ReluViewData } from './relu-data';
 
 const W = 240;

@@ -4,11 +4,11 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { customElement } from '../../shared/define-element';
 import { PlaybackController } from '../../shared/playback-controller';
 import { softmax } from '../../../model/ops/softmax';
-import { sharedViewStyles } from '../shared-view-styles';
-import { katexStylesheet, renderTex } from '../conv/katex-render';
-import { OperationView } from '../relu/operation-view';
-import { smallViewStyles } from '../relu/small-view-styles';
-import { classIndexOf, formatNumber, formatWide } from '../relu/view-helpers';
+import { sharedViewStyles } from '../shared/view-styles';
+import { katexStylesheet, renderTex } from '../shared/katex-render';
+import { OperationView } from '../shared/operation-view';
+import { smallViewStyles } from '../shared/small-view-styles';
+import { classIndexOf, formatNumber, formatWide } from '../shared/view-helpers';
 import { chooseClass } from '../flatten/flatten-data';
 import {
   chooseTemperature, classOfStage, softmaxSentence, softmaxTerms, stageOfStep, stepCount, temperatureFromSlider, type SoftmaxTerms,
@@ -54,7 +54,6 @@ export class CnnSoftmaxView extends OperationView {
   private plain: Float32Array = new Float32Array(0);
   private checkedFor = '';
   private dataKey = '';
-  private wasPlaying = false;
   private tex = { key: '', html: null as string | null };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -168,17 +167,11 @@ export class CnnSoftmaxView extends OperationView {
       ${this.preview !== null ? '(pointed at)' : ''}`;
   }
 
-  private onStep(force = false): void {
+  protected override onStep(force = false): void {
     const terms = this.terms;
     const info = this.network.info;
     if (!terms || !info) return;
     this.announce(softmaxSentence(terms, this.stage, info.classNames, (v) => formatWide(v)), { force, playing: this.playback.playing });
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.wasPlaying && !this.playback.playing) this.onStep(true);
-    this.wasPlaying = this.playback.playing;
   }
 
   private focusRow(k: number): void {

@@ -5,7 +5,7 @@
  * the sum of the logits) that the view compares with. No DOM.
  */
 import { softmax } from '../../../model/ops/softmax';
-import type { Choice } from '../relu/view-helpers';
+import type { Choice } from '../shared/view-helpers';
 
 export const T_MIN = 0.1;
 export const T_MAX = 5;

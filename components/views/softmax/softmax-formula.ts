@@ -1,5 +1,5 @@
 /** TeX for the softmax view's live formula: one class's probability, with the current numbers. */
-import { texNumber } from '../conv/katex-render';
+import { texNumber } from '../shared/katex-render';
 import type { SoftmaxTerms } from './softmax-data';
 
 /** A number that may be huge or tiny, in TeX: fixed decimals, or mantissa × 10^exponent. */

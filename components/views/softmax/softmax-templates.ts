@@ -5,7 +5,7 @@
  * number shown carries data-role and data-value (full precision).
  */
 import { html, nothing } from 'lit';
-import { formatNumber, formatWide } from '../relu/view-helpers';
+import { formatNumber, formatWide } from '../shared/view-helpers';
 import {
   SLIDER_STEPS, rescalingProblems, shownAt, sliderFromTemperature, type SoftmaxStage, type SoftmaxTerms,
 } from './softmax-data';

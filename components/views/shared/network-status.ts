@@ -1,10 +1,9 @@
 /**
- * Status lines the views share: what the network is doing, and the conv layer's counts.
+ * The status line the views share: what the network is doing.
  */
 import { html } from 'lit';
 import type { NetworkController } from '../../shared/network-controller';
 import type { ImageSourceController } from '../../shared/image-source-controller';
-import type { ConvViewData } from './conv-data';
 
 /** Loading, running or failed; empty once the run is on screen. */
 export function networkStatus(network: NetworkController, source: ImageSourceController) {
@@ -16,15 +15,4 @@ export function networkStatus(network: NetworkController, source: ImageSourceCon
   }
   if (network.phase === 'running' || !network.run) return 'Running the image through the network…';
   return '';
-}
-
-/** The image, and how many kernels and parameters the layer has, with the arithmetic. */
-export function convFacts(data: ConvViewData, imageLabel: string) {
-  const [kh, kw] = data.kernelSize;
-  const cin = data.inShape[2];
-  const cout = data.outShape[2];
-  return html`
-    ${imageLabel ? html`<span>Image: <strong>${imageLabel}</strong></span>` : ''}
-    <span data-role="kernel-count" data-value=${data.kernelCount}>Kernels: ${cin} input × ${cout} output channels = <strong>${data.kernelCount}</strong></span>
-    <span data-role="param-count" data-value=${data.paramCount}>Parameters: ${kh}·${kw}·${cin}·${cout} weights + ${cout} biases = <strong>${data.paramCount.toLocaleString('en')}</strong></span>`;
 }

@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { colorOf, type SymmetricDomain } from '../../shared/diverging-colors';
-import { boxStyle, inkOn } from '../conv/map-canvas';
+import { boxStyle, inkOn } from './map-canvas';
 import { formatNumber, type GridPosition } from './view-helpers';
 
 export function legendTemplate(label: string, domain: SymmetricDomain) {

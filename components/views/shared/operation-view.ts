@@ -2,7 +2,8 @@
  * What the four small operation views (<cnn-relu-view>, <cnn-pool-view>, <cnn-flatten-view>,
  * <cnn-softmax-view>) have in common: the `image` and `model` attributes, the live network
  * and the picture it runs, the element's width (for layouts that change with it), the
- * status line, and a polite live region that speaks at a calm pace while playback runs.
+ * status line, a polite live region that speaks at a calm pace while playback runs, and
+ * the after-render round: a step announced where playback stops, then the canvases painted.
  */
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -10,7 +11,7 @@ import { NetworkController } from '../../shared/network-controller';
 import { ImageSourceController } from '../../shared/image-source-controller';
 import { assetUrl, DEFAULT_MODEL_PATH } from '../../shared/asset-base';
 import type { PlaybackController } from '../../shared/playback-controller';
-import { networkStatus } from '../conv/view-status';
+import { networkStatus } from './network-status';
 
 /** While playing, the live region speaks at most this often. */
 export const ANNOUNCE_EVERY_MS = 4000;
@@ -34,6 +35,13 @@ export abstract class OperationView extends LitElement {
   private previewClear: ReturnType<typeof setTimeout> | undefined;
   private playClock: { t0: number; step0: number; stepMs: number } | null = null;
   private catchingUp = false;
+  private wasPlaying = false;
+
+  /** Announces the step on show; `force` speaks even while playing (see announce). */
+  protected abstract onStep(force?: boolean): void;
+
+  /** Paints the view's canvases after each render (those whose content changed). */
+  protected paint(): void {}
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -87,6 +95,13 @@ export abstract class OperationView extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('model') || !this.hasUpdated) this.network.setModel(this.model || assetUrl(DEFAULT_MODEL_PATH));
     if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.wasPlaying && !this.playback.playing) this.onStep(true);
+    this.wasPlaying = this.playback.playing;
+    this.paint();
   }
 
   /**

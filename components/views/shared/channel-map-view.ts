@@ -1,0 +1,157 @@
+/**
+ * What <cnn-relu-view> and <cnn-pool-view> share on top of OperationView: the `layer` and
+ * `channel` attributes (checked, with a warning and a fallback), the data built for them,
+ * a playback that walks the output map cell by cell, the layer and channel pickers, and a
+ * cell pointed at or focused on either map, grid or keyboard.
+ */
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PlaybackController } from '../../shared/playback-controller';
+import type { LayerInfo, ModelInfo, NetworkRun } from '../../shared/network-types';
+import { OperationView } from './operation-view';
+import { cellFromPointer } from './map-canvas';
+import { chooseChannel, chooseLayer, moveByKey, positionOfStep, stepOfPosition, type GridPosition } from './view-helpers';
+
+/** The least a channel map view's data holds. */
+export interface ChannelMapData {
+  /** Changes whenever what is on show changes (model, image, layer or channel). */
+  key: string;
+  layer: LayerInfo;
+  channel: number;
+}
+
+export abstract class ChannelMapView<D extends ChannelMapData> extends OperationView {
+  @property({ reflect: true }) layer = '';
+  @property({ type: Number, reflect: true }) channel = 0;
+
+  /** A cell pointed at (a preview; playback keeps its place). */
+  @state() protected preview: GridPosition | null = null;
+
+  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
+
+  /** What is on show; null until the model and the image have arrived. */
+  data: D | null = null;
+  private checkedFor = '';
+  private geometryKey = '';
+
+  /** The layers this view shows, in the model's order. */
+  protected abstract layerNames(info: ModelInfo | null): string[];
+  /** The layers' kind, for a warning ("a pooling layer") and the picker's label ("Pooling layer"). */
+  protected abstract readonly layerKind: { warning: string; label: string };
+  protected abstract buildData(info: ModelInfo | null, run: NetworkRun | null, layer: string, channel: number): D | null;
+  /** Rows and columns of the output map, which playback walks row by row. */
+  protected abstract outputGrid(data: D): readonly [number, number];
+  /** What the live region says of the output cell playback has reached. */
+  protected abstract stepSentence(data: D, at: GridPosition): string;
+  protected abstract renderData(data: D): unknown;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const info = this.network.info;
+    if (info && (changed.has('layer') || changed.has('channel') || this.checkedFor !== info.url)) {
+      this.checkedFor = info.url;
+      this.checkAttributes();
+    }
+    const data = this.buildData(info, this.network.run, this.layer, this.channel);
+    if (data?.key !== this.data?.key) this.useData(data);
+  }
+
+  /** Invalid attributes warn and fall back; they never throw. */
+  private checkAttributes(): void {
+    const info = this.network.info!;
+    const layer = chooseLayer(this.layer, this.layerNames(info), this.layerKind.warning);
+    this.warn(layer.problem);
+    this.layer = layer.value;
+    const count = info.layers.find((l) => l.name === this.layer)?.shape[2] ?? 1;
+    const channel = chooseChannel(this.getAttribute('channel'), this.channel, count, this.layer);
+    this.warn(channel.problem);
+    this.channel = channel.value;
+  }
+
+  private useData(data: D | null): void {
+    this.data = data;
+    this.preview = null;
+    if (!data) return;
+    const [rows, cols] = this.outputGrid(data);
+    const geometryKey = `${data.layer.name}|${data.channel}`;
+    // A new layer or channel starts a new pass; a new image keeps the reader's place.
+    this.playback.setTotal(rows * cols, { restart: geometryKey !== this.geometryKey });
+    this.geometryKey = geometryKey;
+    this.onStep(true);
+  }
+
+  /** The output cell playback has reached; the cells after it are not computed yet. */
+  get computedAt(): GridPosition {
+    return positionOfStep(this.playback.step, this.data ? this.outputGrid(this.data)[1] : 1);
+  }
+
+  /** The cell on show: the one pointed at, else the playback position. */
+  get shownAt(): GridPosition {
+    return this.preview ?? this.computedAt;
+  }
+
+  override render() {
+    const names = this.layerNames(this.network.info);
+    const count = this.network.info?.layers.find((l) => l.name === this.layer)?.shape[2] ?? 0;
+    return html`
+      <div class="toolbar" part="toolbar">
+        <label>Layer <select aria-label=${this.layerKind.label} .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
+          ${names.map((n) => html`<option value=${n} ?selected=${n === this.layer}>${n}</option>`)}</select></label>
+        <label>Channel <select aria-label="Channel" .value=${String(this.channel)} @change=${(e: Event) => { this.channel = Number((e.target as HTMLSelectElement).value); }}>
+          ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>
+        ${this.statusTemplate()}
+      </div>
+      ${this.data ? this.renderData(this.data) : nothing}
+      ${this.liveRegion()}`;
+  }
+
+  protected override onStep(force = false): void {
+    const data = this.data;
+    if (!data) return;
+    this.announce(this.stepSentence(data, this.computedAt), { force, playing: this.playback.playing });
+  }
+
+  protected seekTo(p: GridPosition): void {
+    if (!this.data) return;
+    this.playback.pause();
+    this.playback.seek(stepOfPosition(p, this.outputGrid(this.data)[1]));
+    this.preview = null;
+    this.onStep(true);
+  }
+
+  protected setPreview(p: GridPosition | null): void {
+    if (!p) return;
+    this.cancelPreviewClear();
+    if (p.row !== this.preview?.row || p.col !== this.preview?.col) this.preview = p;
+  }
+
+  /** The output cell under the pointer on a map drawn at the output's size (both of ReLU's maps, pooling's output map). */
+  protected mapCell(e: MouseEvent): GridPosition | null {
+    const d = this.data;
+    if (!d) return null;
+    const [rows, cols] = this.outputGrid(d);
+    return cellFromPointer(e, e.currentTarget as Element, rows, cols);
+  }
+
+  protected readonly onMapPointer = (e: PointerEvent) => this.setPreview(this.mapCell(e));
+  protected readonly onLeave = () => this.clearPreviewSoon(() => { this.preview = null; });
+  protected readonly onMapClick = (e: MouseEvent) => { const p = this.mapCell(e); if (p) this.seekTo(p); };
+
+  /** On a focused map or grid, arrows move the output cell (up and down by rows). */
+  protected readonly onMapKey = (e: KeyboardEvent) => {
+    const d = this.data;
+    if (!d) return;
+    const [rows, cols] = this.outputGrid(d);
+    const next = moveByKey(e.key, this.computedAt, rows, cols);
+    if (!next) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.seekTo(next);
+  };
+
+  protected readonly onStageKey = (e: KeyboardEvent) => {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (target.closest?.('button, select, input, a')) return;
+    if (this.playback.handleKey(e)) this.preview = null;
+  };
+}
