@@ -1,10 +1,7 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../shared/define-element';
-import { NetworkController } from '../../shared/network-controller';
-import { ImageSourceController } from '../../shared/image-source-controller';
 import { PlaybackController } from '../../shared/playback-controller';
-import { assetUrl, DEFAULT_MODEL_PATH } from '../../shared/asset-base';
 import { sharedViewStyles } from '../shared/view-styles';
 import { convViewStyles } from './conv-view-styles';
 import {
@@ -15,10 +12,8 @@ import { channelTex, outputTex, stepSentence } from './conv-formula';
 import { convFacts, detailTemplate, elasticTemplate, type ConvHandlers, type ConvTemplateState, type WeightRef } from './conv-templates';
 import { cellFromPointer, paintMapChannel } from '../shared/map-canvas';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
-import { networkStatus } from '../shared/network-status';
+import { OperationView } from '../shared/operation-view';
 
-/** While playing, the screen reader hears at most one step this often. */
-const ANNOUNCE_EVERY_MS = 4000;
 /** While playing, the formulas are typeset at most this often (KaTeX is the costly part). */
 const TEX_EVERY_MS = 150;
 
@@ -36,25 +31,19 @@ const TEX_EVERY_MS = 150;
  * @cssprop --cnn-accent - Accent colour for focus, windows and the output value.
  */
 @customElement('cnn-conv-view')
-export class CnnConvView extends LitElement {
+export class CnnConvView extends OperationView {
   static override styles = [sharedViewStyles, convViewStyles];
 
   @property({ reflect: true }) layer = '';
   @property({ type: Number, reflect: true }) channel = 0;
-  @property({ reflect: true }) image = '';
-  @property({ reflect: true }) model = '';
 
   @state() private detailChannel = 0;
   @state() private preview: GridPosition | null = null;
   @state() private probe: GridPosition | null = null;
   @state() private weightFocus: WeightRef = { ci: 0, ky: 0, kx: 0 };
   @state() private weightShown: WeightRef | null = null;
-  @state() private announcement = '';
-  @state() private width = 0;
 
-  readonly network = new NetworkController(this);
-  readonly source = new ImageSourceController(this, this.network);
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => this.onStep(step) });
+  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
 
   /** What is on show; null until the model and the image have arrived. */
   data: ConvViewData | null = null;
@@ -63,42 +52,11 @@ export class CnnConvView extends LitElement {
   private probeFocused = false;
   private weightFocused = false;
   private focusWeightAfterRender = false;
-  private lastAnnounceAt = 0;
-  private wasPlaying = false;
-  private playClock: { t0: number; step0: number; stepMs: number } | null = null;
-  private catchingUp = false;
   private tex = { key: '', at: 0, channel: null as string | null, output: null as string | null };
 
-  private resizeObserver?: ResizeObserver;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0].contentRect.width);
-      if (w !== this.width) this.width = w;
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this.resizeObserver?.disconnect();
-    super.disconnectedCallback();
-  }
-
-  /**
-   * While playing, renders wait for the next frame: a pass over 3,844 positions takes
-   * steps of about 5 ms, so several steps share one render instead of one render each.
-   */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (this.playback.playing && typeof requestAnimationFrame === 'function') {
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-    super.scheduleUpdate();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('model') || !this.hasUpdated) this.network.setModel(this.model || assetUrl(DEFAULT_MODEL_PATH));
-    if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
+    super.willUpdate(changed);
     const info = this.network.info;
     if (info && (changed.has('layer') || changed.has('channel') || this.checkedFor !== info.url)) {
       this.checkedFor = info.url;
@@ -137,7 +95,7 @@ export class CnnConvView extends LitElement {
     // A new layer or channel starts a new pass; a new image keeps the reader's place.
     this.playback.setTotal(total, { restart: geometryKey !== this.geometryKey });
     this.geometryKey = geometryKey;
-    this.announce(true);
+    this.onStep(true);
   }
 
   private get computedAt(): GridPosition {
@@ -158,10 +116,10 @@ export class CnnConvView extends LitElement {
           ${names.map((n) => html`<option value=${n} ?selected=${n === this.layer}>${n}</option>`)}</select></label>
         <label>Output channel <select aria-label="Output channel" .value=${String(this.channel)} @change=${(e: Event) => { this.channel = Number((e.target as HTMLSelectElement).value); }}>
           ${Array.from({ length: cout }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>
-        <span class="status" role="status" data-kind=${this.network.error || this.source.error ? 'error' : 'info'}>${networkStatus(this.network, this.source)}</span>
+        ${this.statusTemplate()}
       </div>
       ${data ? this.renderData(data) : nothing}
-      <div class="sr-only" aria-live="polite" data-role="announcement">${this.announcement}</div>`;
+      ${this.liveRegion()}`;
   }
 
   private renderData(data: ConvViewData) {
@@ -234,47 +192,19 @@ export class CnnConvView extends LitElement {
       ${this.preview ? '(pointed at)' : ''}`;
   }
 
-  /**
-   * Keeps a pass on schedule where the device cannot step every ~5 ms: while playing, the
-   * window jumps to where the clock says it should be (every position stays reachable by
-   * stepping and scrubbing).
-   */
-  private onStep(step: number): void {
-    const p = this.playback;
-    if (!p.playing) {
-      this.playClock = null;
-    } else if (!this.playClock || this.playClock.stepMs !== p.stepMs || step < this.playClock.step0) {
-      this.playClock = { t0: performance.now(), step0: step, stepMs: p.stepMs };
-    } else {
-      const due = this.playClock.step0 + Math.floor((performance.now() - this.playClock.t0) / this.playClock.stepMs);
-      if (due > step + 1 && !this.catchingUp) {
-        this.catchingUp = true;
-        p.seek(Math.min(p.total - 1, due));
-        this.catchingUp = false;
-        return;
-      }
-    }
-    this.announce(false);
-  }
-
-  /** Fills the live region; while playing, no more often than ANNOUNCE_EVERY_MS. */
-  private announce(force: boolean): void {
+  /** Fills the live region with the step playback has reached (see OperationView.announce). */
+  protected override onStep(force = false): void {
     const data = this.data;
     if (!data) return;
-    const now = performance.now();
-    if (!force && this.playback.playing && now - this.lastAnnounceAt < ANNOUNCE_EVERY_MS) return;
-    this.lastAnnounceAt = now;
     const at = this.computedAt;
     const win = windowAt(data, at);
     const per = data.kernelSize[0] * data.kernelSize[1];
     const shares = data.intermediate.map((m) => m[at.row * data.outShape[1] + at.col]);
-    this.announcement = stepSentence(at, shares, win.runningSums[per * data.inShape[2] - 1], data.bias, win.sum);
+    this.announce(stepSentence(at, shares, win.runningSums[per * data.inShape[2] - 1], data.bias, win.sum), { force, playing: this.playback.playing });
   }
 
-  protected override updated(): void {
-    if (this.wasPlaying && !this.playback.playing) this.announce(true);
-    this.wasPlaying = this.playback.playing;
-    this.paint();
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     if (this.focusWeightAfterRender) {
       this.focusWeightAfterRender = false;
       const f = this.weightFocus;
@@ -282,7 +212,7 @@ export class CnnConvView extends LitElement {
     }
   }
 
-  private paint(): void {
+  protected override paint(): void {
     const data = this.data;
     if (!data) return;
     for (const canvas of this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-kind]')) {
@@ -348,7 +278,7 @@ export class CnnConvView extends LitElement {
     onOutputClick: (e) => {
       const d = this.data;
       const cell = d && cellFromPointer(e, e.currentTarget as Element, d.outShape[0], d.outShape[1]);
-      if (cell) { this.seekTo(cell); this.preview = null; this.announce(true); }
+      if (cell) { this.seekTo(cell); this.preview = null; this.onStep(true); }
     },
     onOutputKey: (e) => {
       const d = this.data;

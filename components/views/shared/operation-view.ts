@@ -1,7 +1,8 @@
 /**
- * What the four small operation views (<cnn-relu-view>, <cnn-pool-view>, <cnn-flatten-view>,
- * <cnn-softmax-view>) have in common: the `image` and `model` attributes, the live network
- * and the picture it runs, the element's width (for layouts that change with it), the
+ * What the operation views (<cnn-conv-view>, <cnn-relu-view>, <cnn-pool-view>,
+ * <cnn-flatten-view>, <cnn-softmax-view>) have in common: the `image` and `model`
+ * attributes, the live network and the picture it runs, the element's width (for layouts
+ * that change with it), frame-batched renders and a clock that keeps a pass on time, the
  * status line, a polite live region that speaks at a calm pace while playback runs, and
  * the after-render round: a step announced where playback stops, then the canvases painted.
  */
