@@ -1,34 +1,19 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
 import { browserSuite, screenshot } from '../support/browser';
-import { withModel, settle, describeView, whenDrawn, openView, pauseView, clickInView, captureWarnings, pageOverflow, axeViolations } from './views-support';
+import { withModel, settle, whenMapShown, mapPlaybackState, openView, pauseView, clickInView, captureWarnings, pageOverflow, axeViolations } from './views-support';
 
 const { it, run } = browserSuite('cnn-pool-view');
 const PAGE = '/test-pages/pool-view.html';
 const TAG = 'cnn-pool-view';
 
-async function whenShown(page: Page, want: { layer?: string; channel?: number; image?: string } = {}) {
-  await whenDrawn(page, page.waitForFunction((w) => {
-    const el = document.querySelector('cnn-pool-view');
-    const d = el?.data;
-    if (!d || !el!.shadowRoot!.querySelector('canvas[data-painted]')) return false;
-    return (!w.layer || d.layer.name === w.layer) && (w.channel === undefined || d.channel === w.channel) && (!w.image || d.key.includes(`example:${w.image}`));
-  }, { timeout: 60_000 }, want), async () => `the view: ${await describeView(page, TAG)}`);
-}
+const whenShown = (page: Page, want: { layer?: string; channel?: number; image?: string } = {}) => whenMapShown(page, TAG, want);
 
 const open = (page: Page, url: (p: string) => string) => openView(page, url, PAGE, (page) => whenShown(page, { layer: 'max_pool_1', channel: 4 }));
 
 const pause = (page: Page) => pauseView(page, TAG);
 
-const state = (page: Page) => page.$eval(TAG, (el) => ({
-  step: el.playback.step,
-  total: el.playback.total,
-  playing: el.playback.playing,
-  speed: el.playback.speed,
-  stepMs: el.playback.stepMs,
-  at: `${el.computedAt.row},${el.computedAt.col}`,
-  announcement: el.shadowRoot!.querySelector('[data-role=announcement]')!.textContent!.trim(),
-}));
+const state = (page: Page) => mapPlaybackState(page, TAG);
 
 /**
  * Visits windows and reads back every number the view prints: outputs against the engine's

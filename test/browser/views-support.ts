@@ -102,3 +102,33 @@ export const stepsInTwoSeconds = (page: Page, tag: string) => page.$eval(tag, as
   el.playback.pause();
   return { steps, expected: ms / el.playback.stepMs };
 });
+
+/** What the ReLU and pooling views' waits and reads need of them in the page. */
+type ChannelMapInPage = ViewInPage & {
+  data?: { layer: { name: string }; channel: number; key: string };
+  playback: { total: number; playing: boolean; speed: number };
+  computedAt: { row: number; col: number };
+};
+
+/** Waits until a ReLU or pooling view shows `layer`/`channel` for `image` (each when given), its maps painted. */
+export const whenMapShown = (page: Page, tag: 'cnn-relu-view' | 'cnn-pool-view', want: { layer?: string; channel?: number; image?: string } = {}) =>
+  whenDrawn(page, page.waitForFunction((tag, w) => {
+    const el = document.querySelector(tag) as ChannelMapInPage | null;
+    const d = el?.data;
+    if (!d || !el!.shadowRoot!.querySelector('canvas[data-painted]')) return false;
+    return (!w.layer || d.layer.name === w.layer) && (w.channel === undefined || d.channel === w.channel) && (!w.image || d.key.includes(`example:${w.image}`));
+  }, { timeout: 60_000 }, tag, want), async () => `the view: ${await describeView(page, tag)}`);
+
+/** A ReLU or pooling view's playback, the cell it has reached and what its live region says. */
+export const mapPlaybackState = (page: Page, tag: 'cnn-relu-view' | 'cnn-pool-view') => page.$eval(tag, (node) => {
+  const el = node as ChannelMapInPage;
+  return {
+    step: el.playback.step,
+    total: el.playback.total,
+    playing: el.playback.playing,
+    speed: el.playback.speed,
+    stepMs: el.playback.stepMs,
+    at: `${el.computedAt.row},${el.computedAt.col}`,
+    announcement: el.shadowRoot!.querySelector('[data-role=announcement]')!.textContent!.trim(),
+  };
+});
