@@ -83,6 +83,9 @@ function goTo(index: number, history: 'replace' | 'push' | 'none', scroll: 'smoo
   show(index, history);
   const smooth = scroll === 'smooth' && !motionReduced();
   navigating = smooth;
+  // Stop a smooth scroll still under way (say, from the previous "next step"), so that it
+  // cannot carry the page past the step chosen now.
+  window.scrollTo({ top: window.scrollY, behavior: 'instant' });
   stepEls[active]?.scrollIntoView({ behavior: smooth ? 'smooth' : 'instant', block: 'center' });
   if (!smooth) return;
   const settle = () => {
