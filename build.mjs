@@ -49,10 +49,28 @@ function decodeEntities(s) {
   return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
+/**
+ * Measured numbers in the prose come from the shipped model's report, so the text cannot
+ * drift from the weights: `<span data-fact="accuracy-test">…</span>` is filled at build time.
+ */
+export function articleFacts(report) {
+  const pct = (x) => `${(x * 100).toFixed(1)}&nbsp;%`;
+  const e = report.evaluation;
+  return { 'accuracy-all': pct(e.allVal.accuracy), 'accuracy-early': pct(e.earlyStopHalf.accuracy), 'accuracy-test': pct(e.testHalf.accuracy) };
+}
+
+export function fillFacts(html, facts, source = 'page') {
+  return html.replace(/<span data-fact="([^"]+)">[\s\S]*?<\/span>/g, (_, name) => {
+    if (!(name in facts)) throw new Error(`${source}: data-fact="${name}" is not a known fact (${Object.keys(facts).join(', ')})`);
+    return `<span data-fact="${name}">${facts[name]}</span>`;
+  });
+}
+
 function assembleArticle() {
   const shell = readFileSync(join(root, 'article/page.html'), 'utf8');
   const files = readdirSync(SECTIONS_DIR).filter((f) => f.endsWith('.html')).sort();
-  const sections = files.map((f) => renderTex(readFileSync(join(SECTIONS_DIR, f), 'utf8'), `article/sections/${f}`));
+  const facts = articleFacts(JSON.parse(readFileSync(join(root, 'assets/model/report.json'), 'utf8')));
+  const sections = files.map((f) => fillFacts(renderTex(readFileSync(join(SECTIONS_DIR, f), 'utf8'), `article/sections/${f}`), facts, `article/sections/${f}`));
   const page = renderTex(shell, 'article/page.html')
     .replace('<!-- SECTIONS -->', sections.join('\n'))
     .replace('<!-- TOC -->', tableOfContents(sections.join('\n')));

@@ -1,9 +1,11 @@
 /**
- * Puts the sticky figure into a state: which view shows, and that view's image, layer,
- * channel, scale and playback position. Applying the same state twice changes nothing, so
- * it is safe to call on every step report.
+ * Puts the sticky figure into a step's state: which view shows, the attributes the URL
+ * table maps to it, the step's subject (which the view frames and marks with
+ * `data-step-focus`) and the playback position. Every view on the stage is told to fit the
+ * stage's box (`fit`), so nothing inside it ever needs a scroll. Applying the same state
+ * twice changes nothing, so it is safe to call on every step report.
  */
-import type { FigureView } from '../components/shared/url-state';
+import { stateOfView, viewAttributes, type FigureState, type FigureView } from '../components/shared/url-state';
 import type { StepFigure } from './step-table';
 
 interface PlaybackLike {
@@ -11,7 +13,6 @@ interface PlaybackLike {
   play(): void;
   pause(): void;
   seek(step: number): void;
-  setTotal?(n: number, o?: { restart?: boolean }): void;
 }
 
 type ViewElement = HTMLElement & { playback?: PlaybackLike; updateComplete?: Promise<unknown> };
@@ -24,10 +25,13 @@ const setAttr = (el: Element, name: string, value: string | null) => {
   }
 };
 
+/** Subjects outside the view: parts of the stage itself (its bar's buttons). */
+const STAGE_SUBJECT = /^stage:(.+)$/;
+
 export class FigureStage {
   private current?: StepFigure;
 
-  constructor(private readonly root: HTMLElement) {}
+  constructor(private readonly root: HTMLElement, private readonly stage: HTMLElement) {}
 
   view(name: FigureView): ViewElement | null {
     return this.root.querySelector<ViewElement>(`[data-view="${name}"]`);
@@ -37,20 +41,27 @@ export class FigureStage {
     return this.current;
   }
 
+  /** What the view on show says of its state now, the reader's own changes included. */
+  viewState(): Partial<FigureState> {
+    const f = this.current;
+    const el = f && this.view(f.view);
+    return f && el ? stateOfView(f.view, (name) => el.getAttribute(name)) : {};
+  }
+
   apply(figure: StepFigure, { animate }: { animate: boolean }): void {
     const previous = this.current;
     this.current = figure;
-    for (const el of this.root.querySelectorAll<HTMLElement>('[data-view]')) el.hidden = el.dataset.view !== figure.view;
+    for (const el of this.root.querySelectorAll<HTMLElement>('[data-view]')) {
+      el.hidden = el.dataset.view !== figure.view;
+      if (!el.hasAttribute('fit')) el.setAttribute('fit', '');
+    }
     const el = this.view(figure.view);
     if (!el) return;
-    setAttr(el, 'image', figure.image);
-    if (figure.view === 'overview') {
-      setAttr(el, 'scale', figure.scale);
-      setAttr(el, 'selected', figure.layer ? `${figure.layer}:${figure.channel}` : null);
-    } else {
-      setAttr(el, 'layer', figure.layer || null);
-      setAttr(el, 'channel', figure.layer ? String(figure.channel) : null);
-    }
+    for (const [name, value] of Object.entries(viewAttributes(figure.view, figure))) setAttr(el, name, value);
+    const stageSubject = STAGE_SUBJECT.exec(figure.focus);
+    setAttr(el, 'subject', stageSubject ? null : figure.focus);
+    for (const marked of this.stage.querySelectorAll('[data-stage-part][data-step-focus]')) marked.removeAttribute('data-step-focus');
+    if (stageSubject) this.stage.querySelector(`[data-stage-part="${CSS.escape(stageSubject[1])}"]`)?.setAttribute('data-step-focus', '');
     const sameStep = previous && previous.section === figure.section && previous.step === figure.step && previous.view === figure.view;
     if (!sameStep) void this.position(el, figure.playback, animate);
   }

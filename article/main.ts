@@ -7,55 +7,42 @@ import '../components/reading-progress';
 import '../components/overview/cnn-overview';
 import '../components/image-input/image-picker';
 import { loadView } from './lazy-views';
-import { motionReduced, setMotionReduced } from '../components/shared/reduced-motion';
-import { articleLink, type FigureState, type FigureView } from '../components/shared/url-state';
+import { motionReduced } from '../components/shared/reduced-motion';
+import { articleLink, fieldsOfView, type FigureState, type FigureView } from '../components/shared/url-state';
 import { FigureStage } from './figure-stage';
 import { watchSteps } from './scroll-steps';
-import { figureForStep, readSteps, stepFromUrl, type StepFigure } from './step-table';
+import { StepGeometry } from './step-geometry';
+import { differences, figureForStep, readSteps, stepFromUrl, type StepFigure } from './step-table';
 import { currentUrlState, writeUrlState } from './url-sync';
+import { setUpCopyLink, setUpMotionToggle } from './stage-actions';
 
 setAssetBase(import.meta.url);
 
 const steps = readSteps(document);
+for (const s of steps) for (const p of s.problems) console.warn(`Step ${s.indexInSection} of #${s.section}: ${p}.`);
 const stepEls = [...document.querySelectorAll<HTMLElement>('section[id] .step')];
+const stageEl = document.querySelector<HTMLElement>('.stage');
 const stageRoot = document.querySelector<HTMLElement>('.stage-views');
 const title = document.querySelector<HTMLElement>('.stage-title');
+const geometry = stageEl ? new StepGeometry(stepEls, stageEl) : null;
+const stage = stageRoot && stageEl ? new FigureStage(stageRoot, stageEl) : null;
 let active = -1;
-/** What the reader changed in the figure since the step began (a clicked map, a new scale, their own picture). */
+/** What the reader changed in the figure since the step began (a clicked map, a slider, their own picture). */
 let overrides: Partial<FigureState> = {};
 
-const stage = stageRoot ? new FigureStage(stageRoot) : null;
-
-const TRIGGER = 0.55;
-
-/** The last step whose top is above the trigger line: where the reader is, whatever fired. */
-function stepAtTriggerLine(): number {
-  const line = innerHeight * TRIGGER;
-  let found = 0;
-  for (let i = 0; i < stepEls.length; i++) {
-    if (stepEls[i].getBoundingClientRect().top <= line) found = i;
-    else break;
-  }
-  return found;
-}
-
 function figureNow(): StepFigure {
-  return { ...figureForStep(steps, active), ...(overrides as Partial<StepFigure>) };
+  return { ...figureForStep(steps, Math.max(0, active)), ...overrides };
 }
 
+/** The URL state: the step, and only what differs from the step's own figure (the step implies the rest). */
 function urlStateOf(f: StepFigure): Partial<FigureState> {
-  const base = figureForStep(steps, active);
-  const state: Partial<FigureState> = { section: f.section, step: f.step };
-  // Only what differs from the step's own figure goes into the URL: the step implies the rest.
-  for (const key of ['view', 'image', 'layer', 'channel', 'scale'] as const) {
-    if (f[key] !== base[key]) (state as Record<string, unknown>)[key] = f[key];
-  }
-  return state;
+  return { section: f.section, step: f.step, ...differences(f, figureForStep(steps, Math.max(0, active))) };
 }
 
+/** Shows step `index`'s figure; -1 (above the first step) shows the first step's figure, with no step marked. */
 function show(index: number, history: 'replace' | 'push' | 'none'): void {
   if (!stage || steps.length === 0) return;
-  active = Math.max(0, Math.min(steps.length - 1, index));
+  active = Math.max(-1, Math.min(steps.length - 1, index));
   const f = figureNow();
   void loadView(f.view);
   stage.apply(f, { animate: !motionReduced() });
@@ -65,7 +52,7 @@ function show(index: number, history: 'replace' | 'push' | 'none'): void {
     else a.removeAttribute('aria-current');
   }
   if (title) title.textContent = stepTitle(f);
-  if (history !== 'none') writeUrlState(urlStateOf(f), history);
+  if (history !== 'none' && active >= 0) writeUrlState(urlStateOf(f), history);
 }
 
 function stepTitle(f: StepFigure): string {
@@ -78,48 +65,68 @@ function stepTitle(f: StepFigure): string {
 let navigating = false;
 let settleTimer: ReturnType<typeof setTimeout> | undefined;
 
-function goTo(index: number, history: 'replace' | 'push' | 'none', scroll: 'smooth' | 'instant'): void {
-  overrides = {};
+function goTo(index: number, history: 'replace' | 'push' | 'none', scroll: 'smooth' | 'instant', keep: Partial<FigureState> = {}): void {
+  if (!geometry) return;
+  overrides = keep;
   show(index, history);
   const smooth = scroll === 'smooth' && !motionReduced();
-  navigating = smooth;
+  navigating = true;
   // Stop a smooth scroll still under way (say, from the previous "next step"), so that it
   // cannot carry the page past the step chosen now.
   window.scrollTo({ top: window.scrollY, behavior: 'instant' });
-  stepEls[active]?.scrollIntoView({ behavior: smooth ? 'smooth' : 'instant', block: 'center' });
-  if (!smooth) return;
+  window.scrollTo({ top: geometry.scrollTopFor(active), behavior: smooth ? 'smooth' : 'instant' });
   const settle = () => {
     clearTimeout(settleTimer);
     window.removeEventListener('scrollend', settle);
     navigating = false;
   };
-  window.addEventListener('scrollend', settle, { once: true });
-  settleTimer = setTimeout(settle, 2000);
+  clearTimeout(settleTimer);
+  if (smooth) {
+    window.addEventListener('scrollend', settle, { once: true });
+    settleTimer = setTimeout(settle, 2000);
+  } else {
+    // Scroll reports for this jump arrive after this task: let them pass first.
+    settleTimer = setTimeout(settle, 100);
+  }
 }
 
-function restoreFromUrl(history: 'replace' | 'none'): void {
+function restoreFromUrl(history: 'replace' | 'none'): boolean {
   const url = currentUrlState();
   const index = stepFromUrl(steps, url.section, url.step);
-  if (index < 0) return;
-  const base = figureForStep(steps, index);
-  goTo(index, 'none', 'instant');
-  overrides = {};
-  for (const key of ['view', 'image', 'layer', 'channel', 'scale'] as const) {
-    if (url[key] !== undefined && url[key] !== base[key]) (overrides as Record<string, unknown>)[key] = url[key];
-  }
-  show(index, history);
+  if (index < 0) return false;
+  goTo(index, history, 'instant', differences(url, figureForStep(steps, index)));
+  return true;
 }
 
-if (stage && steps.length) {
+/**
+ * After a fresh load, late layout (fonts, the browser's own jump to the #fragment) can move
+ * the landed step; land it again until the reader scrolls by hand.
+ */
+function keepLanding(): void {
+  if (!geometry) return;
+  let readerMoved = false;
+  const stop = () => { readerMoved = true; };
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) window.addEventListener(type, stop, { once: true, passive: true });
+  const reland = () => {
+    if (readerMoved || active < 0) return;
+    const top = geometry.scrollTopFor(active);
+    if (Math.abs(top - scrollY) > 2) goTo(active, 'none', 'instant', overrides);
+  };
+  void document.fonts?.ready.then(reland);
+  window.addEventListener('load', () => { reland(); requestAnimationFrame(reland); }, { once: true });
+}
+
+if (stage && geometry && steps.length) {
+  if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
   // scrollama may report steps late, skipped or out of order: treat a report only as a hint
   // to look at where the reader actually is.
   watchSteps(stepEls, () => {
     if (navigating) return;
-    const index = stepAtTriggerLine();
+    const index = geometry.stepAtTriggerLine();
     if (index === active) return;
     overrides = {};
     show(index, 'replace');
-  }, TRIGGER);
+  }, () => geometry.triggerLine());
 
   document.querySelector('.next-step')?.addEventListener('click', () => goTo(active + 1, 'push', 'smooth'));
 
@@ -145,58 +152,29 @@ if (stage && steps.length) {
     show(active, 'push');
   });
 
-  // The reader's own changes inside a figure (scale, picture) stay in the link.
-  const overview = stage.view('overview');
-  if (overview) {
-    new MutationObserver((records) => {
-      // Only the figure on show speaks for the reader; a hidden one settling its own
-      // attributes (say, reflecting a default) is not a choice.
-      const f = figureNow();
-      if (f.view !== 'overview') return;
-      let changed = false;
-      for (const r of records) {
-        const value = overview.getAttribute(r.attributeName!);
-        if (r.attributeName === 'scale' && value && value !== f.scale) { overrides.scale = value as FigureState['scale']; changed = true; }
-        if (r.attributeName === 'image' && value && value !== f.image) { overrides.image = value; changed = true; }
-      }
-      if (changed) show(active, 'replace');
-    }).observe(overview, { attributes: true, attributeFilter: ['scale', 'image'] });
-  }
-
-  setUpCopyLink();
+  watchReaderChanges(stageRoot!);
+  setUpCopyLink(() => articleLink(location.href, urlStateOf(figureNow())));
   setUpMotionToggle();
-  if (currentUrlState().section) restoreFromUrl('replace');
+  if (currentUrlState().section && restoreFromUrl('replace')) keepLanding();
+  else show(geometry.stepAtTriggerLine(), 'none');
 }
 
-function setUpCopyLink(): void {
-  const button = document.querySelector<HTMLButtonElement>('.copy-link');
-  const status = document.querySelector<HTMLElement>('.copy-status');
-  button?.addEventListener('click', async () => {
-    const link = articleLink(location.href, urlStateOf(figureNow()));
-    try {
-      await navigator.clipboard.writeText(link);
-      if (status) status.textContent = 'Link copied. It opens this figure exactly as it is now.';
-    } catch {
-      if (status) status.textContent = `Copy this link: ${link}`;
-    }
-  });
-}
-
-function setUpMotionToggle(): void {
-  const button = document.querySelector<HTMLButtonElement>('.motion-toggle');
-  if (!button) return;
-  const stored = localStorage.getItem('cnn-motion');
-  if (stored === 'off' || stored === 'on') setMotionReduced(stored === 'off');
-  const render = () => {
-    const off = motionReduced();
-    button.textContent = off ? 'Motion: off' : 'Motion: on';
-    button.setAttribute('aria-pressed', String(off));
-  };
-  render();
-  button.addEventListener('click', () => {
-    const off = !motionReduced();
-    setMotionReduced(off);
-    localStorage.setItem('cnn-motion', off ? 'off' : 'on');
-    render();
-  });
+/**
+ * The reader's own changes inside the figure on show (a menu, a slider, a picture) become
+ * overrides, so the address bar and "Copy link" carry them. Changes to hidden figures, or
+ * the stage's own writes, change nothing.
+ */
+function watchReaderChanges(root: HTMLElement): void {
+  const attributes = new Set(['selected']);
+  for (const view of ['overview', 'conv', 'relu', 'pool', 'flatten', 'softmax', 'hyperparameters'] as FigureView[]) {
+    for (const spec of fieldsOfView(view)) attributes.add(spec.attribute!.name);
+  }
+  new MutationObserver((records) => {
+    const f = figureNow();
+    if (!records.some((r) => (r.target as HTMLElement).dataset.view === f.view)) return;
+    const next = differences(stage!.viewState(), figureForStep(steps, Math.max(0, active)));
+    if (JSON.stringify(next) === JSON.stringify(overrides)) return;
+    overrides = next;
+    show(active, 'replace');
+  }).observe(root, { attributes: true, subtree: true, attributeFilter: [...attributes] });
 }

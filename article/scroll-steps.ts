@@ -2,6 +2,7 @@
  * A small typed wrapper around scrollama (whose bundled types are stale). It reports the
  * step that crosses the trigger line; callers must treat each report as "show this step",
  * never as "advance by one", because scrollama can skip steps or fire them out of order.
+ * The trigger line is given in px and read again whenever the window changes size.
  */
 import scrollama from 'scrollama';
 
@@ -12,8 +13,10 @@ export interface StepEnter {
 }
 
 interface ScrollamaInstance {
-  setup(options: { step: string | HTMLElement[]; offset?: number; progress?: boolean }): ScrollamaInstance;
+  setup(options: { step: string | HTMLElement[]; offset?: number | string; progress?: boolean }): ScrollamaInstance;
   onStepEnter(cb: (r: StepEnter) => void): ScrollamaInstance;
+  onStepExit(cb: (r: StepEnter) => void): ScrollamaInstance;
+  offsetTrigger(offset: number | string): ScrollamaInstance;
   resize(): ScrollamaInstance;
   destroy(): void;
 }
@@ -23,13 +26,14 @@ export interface StepWatcher {
   destroy(): void;
 }
 
-export function watchSteps(steps: HTMLElement[], onEnter: (e: StepEnter) => void, offset = 0.55): StepWatcher {
+/** Calls `onChange` whenever a step crosses the trigger line (px from the top, from `triggerLine`). */
+export function watchSteps(steps: HTMLElement[], onChange: (e: StepEnter) => void, triggerLine: () => number): StepWatcher {
   const instance = (scrollama as unknown as () => ScrollamaInstance)();
-  instance.setup({ step: steps, offset }).onStepEnter(onEnter);
-  const onResize = () => instance.resize();
+  instance.setup({ step: steps, offset: `${Math.round(triggerLine())}px` }).onStepEnter(onChange).onStepExit(onChange);
+  const onResize = () => instance.offsetTrigger(`${Math.round(triggerLine())}px`).resize();
   window.addEventListener('resize', onResize);
   return {
-    resize: () => instance.resize(),
+    resize: onResize,
     destroy: () => {
       window.removeEventListener('resize', onResize);
       instance.destroy();

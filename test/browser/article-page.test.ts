@@ -2,8 +2,8 @@ import * as assert from 'uvu/assert';
 import { browserSuite, screenshot } from '../support/browser';
 
 const PLANNED_SECTIONS = [
-  'what-is-a-cnn', 'input', 'convolution', 'hyperparameters', 'relu', 'softmax',
-  'pooling', 'flatten', 'interactive-features', 'how-it-is-built', 'credits',
+  'what-is-a-cnn', 'input', 'convolution', 'hyperparameters', 'relu', 'pooling',
+  'flatten', 'softmax', 'interactive-features', 'how-it-is-built', 'credits',
 ];
 
 const { it, run } = browserSuite('article page');

@@ -12,7 +12,7 @@ async function stageFacts(page: Page): Promise<StageFacts> {
     const el = document.querySelector('.stage-views > [data-view]:not([hidden])') as HTMLElement;
     return {
       view: el.dataset.view!, image: el.getAttribute('image'), layer: el.getAttribute('layer'), channel: el.getAttribute('channel'),
-      selected: el.getAttribute('selected'), scale: el.getAttribute('scale'), url: location.pathname + location.search + location.hash,
+      selected: el.getAttribute('selected') || null, scale: el.getAttribute('scale'), url: location.pathname + location.search + location.hash,
     };
   });
 }

@@ -35,6 +35,7 @@ export const CHROMIUM_ARGS = [
 
 export const VIEWPORTS = {
   desktop: { width: 1440, height: 900, deviceScaleFactor: 1 },
+  laptop: { width: 1024, height: 768, deviceScaleFactor: 1 },
   phone: { width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
   narrow: { width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 } as const;

@@ -4,9 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureBuilt, DIST } from '../support/browser';
 
-type BuildModule = { renderTex(html: string, source?: string): string };
+type BuildModule = {
+  renderTex(html: string, source?: string): string;
+  articleFacts(report: unknown): Record<string, string>;
+  fillFacts(html: string, facts: Record<string, string>, source?: string): string;
+};
 const buildPath: string = '../../build.mjs';
-const { renderTex } = (await import(buildPath)) as BuildModule;
+const { renderTex, articleFacts, fillFacts } = (await import(buildPath)) as BuildModule;
 
 test('renderTex turns inline and display TeX into KaTeX HTML', () => {
   const out = renderTex('<p><tex>a^2</tex> and <tex display>\\frac{1}{2}</tex></p>');
@@ -23,6 +27,17 @@ test('renderTex decodes HTML entities inside a formula', () => {
 test('a bad formula fails the build with the file and the formula named', () => {
   assert.throws(() => renderTex('<tex>\\frac{1}{</tex>', 'article/sections/x.html'), /article\/sections\/x\.html.*\\frac\{1\}\{/s);
   assert.throws(() => renderTex('<tex>\\notacommand</tex>'), /KaTeX/);
+});
+
+test('the prose\'s measured numbers are filled from the shipped model\'s report, each half on its own', () => {
+  const report = JSON.parse(readFileSync(join(DIST, '..', 'assets/model/report.json'), 'utf8'));
+  const facts = articleFacts(report);
+  const e = report.evaluation;
+  assert.is(facts['accuracy-test'], `${(e.testHalf.correct / e.testHalf.images * 100).toFixed(1)}&nbsp;%`);
+  assert.is(facts['accuracy-early'], `${(e.earlyStopHalf.correct / e.earlyStopHalf.images * 100).toFixed(1)}&nbsp;%`);
+  assert.is(facts['accuracy-all'], `${((e.testHalf.correct + e.earlyStopHalf.correct) / 500 * 100).toFixed(1)}&nbsp;%`);
+  assert.is(fillFacts('<p><span data-fact="accuracy-test">old</span></p>', facts), `<p><span data-fact="accuracy-test">${facts['accuracy-test']}</span></p>`);
+  assert.throws(() => fillFacts('<span data-fact="speed">x</span>', facts, 'a.html'), /a\.html: data-fact="speed" is not a known fact/);
 });
 
 test('the build writes the article, KaTeX css with woff2 fonts only, the wasm files and a report', () => {

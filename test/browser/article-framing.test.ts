@@ -1,0 +1,73 @@
+/**
+ * Issue #10's promise, walked: at four window sizes, every step of the article, reached by
+ * scrolling, by "Next step" and by a fresh load of its link, frames its subject (see
+ * framing-support.ts). Prints how many steps pass at each size and how; fails on any miss.
+ */
+import * as assert from 'uvu/assert';
+import type { Page } from 'puppeteer';
+import { browserSuite, screenshot, VIEWPORTS } from '../support/browser';
+import { frameProblems, scrollReaderTo, settleOn, shimNames, type LandMode } from './framing-support';
+
+const { it, run } = browserSuite('every step frames its subject');
+
+type Size = 'desktop' | 'laptop' | 'phone' | 'narrow';
+const SIZES: Size[] = ['desktop', 'laptop', 'phone', 'narrow'];
+/** Fresh loads are the slow way to reach a step: two sizes, one beside and one above the prose. */
+const LOADED_AT: Size[] = ['desktop', 'phone'];
+const SHOTS = process.env.FRAMING_SHOTS === '1';
+
+interface Miss { step: string; mode: LandMode; problems: string[] }
+
+async function stepNames(page: Page): Promise<{ names: string[]; links: string[] }> {
+  return page.evaluate(() => {
+    const steps = [...document.querySelectorAll<HTMLElement>('section[id] .step')];
+    const names = steps.map((s) => {
+      const section = s.closest('section')!;
+      return `${section.id}/${[...section.querySelectorAll('.step')].indexOf(s)}`;
+    });
+    return { names, links: names.map((n) => { const [sec, k] = n.split('/'); return `/?step=${k}#${sec}`; }) };
+  });
+}
+
+async function walk(page: Page, size: Size, url: (p: string) => string): Promise<{ total: number; misses: Miss[] }> {
+  await shimNames(page);
+  await page.goto(url('/'));
+  const { names, links } = await stepNames(page);
+  const misses: Miss[] = [];
+  const record = async (i: number, mode: LandMode) => {
+    await settleOn(page, i);
+    const problems = await frameProblems(page, i);
+    if (problems.length) misses.push({ step: names[i], mode, problems });
+    if (SHOTS && mode === 'scroll') await screenshot(page, `framing-${size}-${String(i).padStart(2, '0')}`);
+  };
+  for (let i = 0; i < names.length; i++) {
+    await scrollReaderTo(page, i);
+    await record(i, 'scroll');
+  }
+  await scrollReaderTo(page, 0);
+  await settleOn(page, 0);
+  for (let i = 1; i < names.length; i++) {
+    await page.click('.next-step');
+    await record(i, 'next');
+  }
+  let total = names.length * 2 - 1;
+  if (LOADED_AT.includes(size)) {
+    for (let i = 0; i < names.length; i++) {
+      await page.goto(url(links[i]));
+      await record(i, 'load');
+    }
+    total += names.length;
+  }
+  return { total, misses };
+}
+
+for (const size of SIZES) {
+  it(`frames every step's subject at ${VIEWPORTS[size].width}×${VIEWPORTS[size].height}, scrolled to, by Next step${LOADED_AT.includes(size) ? ' and by a fresh load' : ''}`, async ({ page, url }) => {
+    const { total, misses } = await walk(page, size, url);
+    console.log(`  framing at ${VIEWPORTS[size].width}×${VIEWPORTS[size].height}: ${total - misses.length} of ${total} step landings pass`);
+    for (const m of misses) console.log(`    ${m.step} (${m.mode}): ${m.problems.join('; ')}`);
+    assert.equal(misses.map((m) => `${m.step} (${m.mode})`), [], 'every step frames its subject');
+  }, { viewport: size, reducedMotion: true });
+}
+
+run();
