@@ -9,6 +9,7 @@ import '../components/image-input/image-picker';
 import { loadView } from './lazy-views';
 import { motionReduced, setMotionReduced } from '../components/shared/reduced-motion';
 import { articleLink, type FigureState, type FigureView } from '../components/shared/url-state';
+import { pictureStore } from '../components/shared/picture-store';
 import { FigureStage } from './figure-stage';
 import { watchSteps } from './scroll-steps';
 import { figureForStep, readSteps, stepFromUrl, type StepFigure } from './step-table';
@@ -157,11 +158,16 @@ if (stage && steps.length) {
       for (const r of records) {
         const value = overview.getAttribute(r.attributeName!);
         if (r.attributeName === 'scale' && value && value !== f.scale) { overrides.scale = value as FigureState['scale']; changed = true; }
-        if (r.attributeName === 'image' && value && value !== f.image) { overrides.image = value; changed = true; }
       }
       if (changed) show(active, 'replace');
-    }).observe(overview, { attributes: true, attributeFilter: ['scale', 'image'] });
+    }).observe(overview, { attributes: true, attributeFilter: ['scale'] });
   }
+  // The reader's own picture stays in the link when it can travel (an example or an address).
+  pictureStore.subscribe(({ shareable }) => {
+    if (!shareable || shareable === figureNow().image) return;
+    overrides.image = shareable;
+    show(active, 'replace');
+  });
 
   setUpCopyLink();
   setUpMotionToggle();

@@ -4,8 +4,8 @@
  * the types it reads; recomputed only when the run, the model or the mode changes.
  */
 import { columnsOf, type Column, type LayerShape } from './layout';
-import { layerDomains, scaleGroups, type MapKind, type ScaleMode } from './scale-groups';
-import { channelRanges } from './map-painter';
+import { layerDomains, scaleGroups, type MapKind } from './scale-groups';
+import type { ScaleMode } from '../shared/url-state';
 import type { SymmetricDomain } from '../shared/diverging-colors';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../shared/network-types';
 
@@ -71,4 +71,17 @@ export function sectionFor(kind: Column['kind'] | LayerInfo['kind']): string {
 
 export function kindLabel(kind: Column['kind']): string {
   return { input: 'input', conv: 'convolution', relu: 'ReLU', maxpool: 'max-pooling', avgpool: 'average-pooling', output: 'output' }[kind];
+}
+
+/** Minimum and maximum of every channel of an HWC tensor, in one pass. */
+export function channelRanges(values: Float32Array, channels: number): { min: Float32Array; max: Float32Array } {
+  const min = new Float32Array(channels).fill(Infinity);
+  const max = new Float32Array(channels).fill(-Infinity);
+  for (let i = 0; i < values.length; i++) {
+    const ch = i % channels;
+    const v = values[i];
+    if (v < min[ch]) min[ch] = v;
+    if (v > max[ch]) max[ch] = v;
+  }
+  return { min, max };
 }

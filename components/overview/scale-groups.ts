@@ -9,10 +9,9 @@
  *
  * Pure: works on layer kinds and values, never on layer names.
  */
+import { maxAbs } from '../shared/numbers';
 import { symmetricDomain, type SymmetricDomain } from '../shared/diverging-colors';
-
-export type ScaleMode = 'unit' | 'module' | 'global';
-export const SCALE_MODES: readonly ScaleMode[] = ['unit', 'module', 'global'];
+import type { ScaleMode } from '../shared/url-state';
 
 export type MapKind = 'conv' | 'relu' | 'maxpool' | 'avgpool';
 
@@ -43,15 +42,6 @@ export function scaleGroups(kinds: readonly MapKind[], mode: ScaleMode): number[
     groups.push(group);
   }
   return groups;
-}
-
-export function maxAbs(values: Float32Array): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) {
-    const a = Math.abs(values[i]);
-    if (a > m) m = a;
-  }
-  return m;
 }
 
 /** The symmetric colour domain of every hidden layer under a mode. */

@@ -6,7 +6,10 @@
  *
  *   ?image=koala&layer=conv_1_1&channel=3&scale=module&step=12#convolution
  */
-import type { ScaleMode } from '../overview/scale-groups';
+
+/** How the overview's colour range is shared: per unit (a conv with its ReLU and pool), per module (a block) or the whole network. */
+export type ScaleMode = 'unit' | 'module' | 'global';
+export const SCALE_MODES: readonly ScaleMode[] = ['unit', 'module', 'global'];
 
 export type FigureView = 'overview' | 'conv' | 'relu' | 'pool' | 'flatten' | 'softmax' | 'hyperparameters';
 export const FIGURE_VIEWS: readonly FigureView[] = ['overview', 'conv', 'relu', 'pool', 'flatten', 'softmax', 'hyperparameters'];
@@ -63,7 +66,7 @@ export const URL_STATE: readonly FieldSpec[] = [
     key: 'scale',
     param: 'scale',
     fallback: 'unit',
-    parse: (raw): Parsed<ScaleMode> => (raw === 'unit' || raw === 'module' || raw === 'global' ? { ok: true, value: raw } : { ok: false, reason: `scale must be unit, module or global, not "${raw.slice(0, 20)}"` }),
+    parse: (raw): Parsed<ScaleMode> => ((SCALE_MODES as readonly string[]).includes(raw) ? { ok: true, value: raw as ScaleMode } : { ok: false, reason: `scale must be unit, module or global, not "${raw.slice(0, 20)}"` }),
     serialize: String,
   }),
   field({ key: 'step', param: 'step', fallback: 0, parse: wholeNumber('step', 1_000_000), serialize: String }),

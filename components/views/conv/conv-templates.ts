@@ -7,8 +7,11 @@ import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ConvWindow } from '../../../model/ops/conv-window';
 import { colorOf, symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
-import { formatNumber, inputChannelName, type ConvViewData, type GridPosition } from './conv-data';
-import { boxStyle, inkOn, tintOf } from '../shared/map-canvas';
+import { inputChannelName, type ConvViewData } from './conv-data';
+import { boxStyle, inkOn } from '../shared/map-canvas';
+import { formatNumber } from '../../shared/numbers';
+import { type GridPosition } from '../shared/view-helpers';
+import { tintOf } from '../../shared/map-painter';
 
 export interface WeightRef {
   ci: number;

@@ -4,9 +4,11 @@
  * precision) so that tests can read what is shown.
  */
 import { html, nothing } from 'lit';
-import { formatNumber } from '../conv/conv-data';
-import { inkOn, tintOf } from '../shared/map-canvas';
+
+import { inkOn } from '../shared/map-canvas';
 import { isTap, type HyperData } from './hyper-data';
+import { formatNumber } from '../../shared/numbers';
+import { tintOf } from '../../shared/map-painter';
 
 export interface Cell {
   row: number;

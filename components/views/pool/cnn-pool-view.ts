@@ -2,14 +2,16 @@ import { html, nothing } from 'lit';
 import { customElement } from '../../shared/define-element';
 import type { ModelInfo, NetworkRun } from '../../shared/network-types';
 import { sharedViewStyles } from '../shared/view-styles';
-import { cellFromPointer, paintMapChannel } from '../shared/map-canvas';
+import { cellFromPointer } from '../shared/map-canvas';
 import { ChannelMapView } from '../shared/channel-map-view';
 import { smallViewStyles } from '../shared/small-view-styles';
 import { boxTemplate, legendTemplate, lensTemplate, veilTemplate } from '../shared/map-pieces';
-import { anchoredBlock, formatNumber, type GridPosition } from '../shared/view-helpers';
+import { anchoredBlock, type GridPosition } from '../shared/view-helpers';
 import { buildPoolData, discardSentence, outputCellOf, poolLayerNames, poolSentence, windowAt, type PoolViewData } from './pool-data';
 import { paintPoolInput, windowMathTemplate, windowsLensTemplate } from './pool-templates';
 import { poolStyles } from './pool-styles';
+import { formatNumber } from '../../shared/numbers';
+import { paintMapChannel } from '../../shared/map-painter';
 
 /** Windows per side in the lens around the current one. */
 const LENS = 3;

@@ -3,14 +3,13 @@
  * goes in, each output cell's window (with its winner, from model/ops maxPoolWindow), the
  * engine's output, and how much pooling throws away, from the shapes. No DOM.
  */
-import {
-  avgPoolWindow, maxPoolWindow, type AvgPoolWindow, type MaxPoolWindow, type PoolGeometry,
-} from '../../../model/ops/pool-window';
+import { avgPoolWindow, maxPoolWindow, type AvgPoolWindow, type MaxPoolWindow, type PoolGeometry } from '../../../model/ops/pool-window';
 import { channelPlane } from '../../../model/ops/flatten-order';
 import { windowGeometry } from '../../../model/ops/window-geometry';
 import { symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../shared/network-types';
-import { formatCount, layersOfKind, maxAbs, type GridPosition } from '../shared/view-helpers';
+import { layersOfKind, type GridPosition } from '../shared/view-helpers';
+import { formatCount, maxAbs } from '../../shared/numbers';
 
 export type PoolMode = 'max' | 'avg';
 

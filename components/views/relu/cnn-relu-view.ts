@@ -2,14 +2,16 @@ import { html, nothing } from 'lit';
 import { customElement } from '../../shared/define-element';
 import type { ModelInfo, NetworkRun } from '../../shared/network-types';
 import { sharedViewStyles } from '../shared/view-styles';
-import { paintMapChannel } from '../shared/map-canvas';
+
 import { ChannelMapView } from '../shared/channel-map-view';
 import { smallViewStyles } from '../shared/small-view-styles';
 import { reluStyles } from './relu-styles';
 import { buildReluData, cellAt, reluLayerNames, reluSentence, type ReluViewData } from './relu-data';
 import { reluGraphTemplate } from './relu-graph';
 import { boxTemplate, legendTemplate, lensTemplate, veilTemplate } from '../shared/map-pieces';
-import { anchoredBlock, formatCount, formatNumber, stepOfPosition, type GridPosition } from '../shared/view-helpers';
+import { anchoredBlock, stepOfPosition, type GridPosition } from '../shared/view-helpers';
+import { formatCount, formatNumber } from '../../shared/numbers';
+import { paintMapChannel } from '../../shared/map-painter';
 
 const LENS = 5;
 

@@ -1,12 +1,11 @@
 /**
- * What <cnn-relu-view> and <cnn-pool-view> share on top of OperationView: the `layer` and
- * `channel` attributes (checked, with a warning and a fallback), the data built for them,
- * a playback that walks the output map cell by cell, the layer and channel pickers, and a
- * cell pointed at or focused on either map, grid or keyboard.
+ * What <cnn-conv-view>, <cnn-relu-view> and <cnn-pool-view> share on top of OperationView:
+ * the `layer` and `channel` attributes (checked, with a warning and a fallback), the data
+ * built for them, a playback that walks the output map cell by cell, the layer and channel
+ * pickers, and a cell pointed at or focused on either map, grid or keyboard.
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PlaybackController } from '../../shared/playback-controller';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../shared/network-types';
 import { OperationView } from './operation-view';
 import { cellFromPointer } from './map-canvas';
@@ -27,8 +26,6 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
   /** A cell pointed at (a preview; playback keeps its place). */
   @state() protected preview: GridPosition | null = null;
 
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
-
   /** What is on show; null until the model and the image have arrived. */
   data: D | null = null;
   private checkedFor = '';
@@ -38,6 +35,8 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
   protected abstract layerNames(info: ModelInfo | null): string[];
   /** The layers' kind, for a warning ("a pooling layer") and the picker's label ("Pooling layer"). */
   protected abstract readonly layerKind: { warning: string; label: string };
+  /** What the channel is, for the picker's label ("Channel") and a warning ("a channel"). */
+  protected readonly channelKind = { warning: 'a channel', label: 'Channel' };
   protected abstract buildData(info: ModelInfo | null, run: NetworkRun | null, layer: string, channel: number): D | null;
   /** Rows and columns of the output map, which playback walks row by row. */
   protected abstract outputGrid(data: D): readonly [number, number];
@@ -63,7 +62,7 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
     this.warn(layer.problem);
     this.layer = layer.value;
     const count = info.layers.find((l) => l.name === this.layer)?.shape[2] ?? 1;
-    const channel = chooseChannel(this.getAttribute('channel'), this.channel, count, this.layer);
+    const channel = chooseChannel(this.getAttribute('channel'), this.channel, count, this.layer, this.channelKind.warning);
     this.warn(channel.problem);
     this.channel = channel.value;
   }
@@ -72,12 +71,21 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
     this.data = data;
     this.preview = null;
     if (!data) return;
+    this.dataChanged(data);
     const [rows, cols] = this.outputGrid(data);
     const geometryKey = `${data.layer.name}|${data.channel}`;
     // A new layer or channel starts a new pass; a new image keeps the reader's place.
     this.playback.setTotal(rows * cols, { restart: geometryKey !== this.geometryKey });
     this.geometryKey = geometryKey;
     this.onStep(true);
+  }
+
+  /** A new image, layer or channel is on show: a view resets what it keeps of the old one. */
+  protected dataChanged(_data: D): void {}
+
+  /** What goes before the toolbar (a stylesheet, say). */
+  protected beforeToolbar(): unknown {
+    return nothing;
   }
 
   /** The output cell playback has reached; the cells after it are not computed yet. */
@@ -93,11 +101,11 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
   override render() {
     const names = this.layerNames(this.network.info);
     const count = this.network.info?.layers.find((l) => l.name === this.layer)?.shape[2] ?? 0;
-    return html`
+    return html`${this.beforeToolbar()}
       <div class="toolbar" part="toolbar">
         <label>Layer <select aria-label=${this.layerKind.label} .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
           ${names.map((n) => html`<option value=${n} ?selected=${n === this.layer}>${n}</option>`)}</select></label>
-        <label>Channel <select aria-label="Channel" .value=${String(this.channel)} @change=${(e: Event) => { this.channel = Number((e.target as HTMLSelectElement).value); }}>
+        <label>${this.channelKind.label} <select aria-label=${this.channelKind.label} .value=${String(this.channel)} @change=${(e: Event) => { this.channel = Number((e.target as HTMLSelectElement).value); }}>
           ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>
         ${this.statusTemplate()}
       </div>
@@ -149,9 +157,7 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
     this.seekTo(next);
   };
 
-  protected readonly onStageKey = (e: KeyboardEvent) => {
-    const target = e.composedPath()[0] as HTMLElement;
-    if (target.closest?.('button, select, input, a')) return;
-    if (this.playback.handleKey(e)) this.preview = null;
-  };
+  protected override previewEnded(): void {
+    this.preview = null;
+  }
 }

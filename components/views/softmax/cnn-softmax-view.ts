@@ -2,20 +2,18 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { customElement } from '../../shared/define-element';
-import { PlaybackController } from '../../shared/playback-controller';
 import { softmax } from '../../../model/ops/softmax';
 import { sharedViewStyles } from '../shared/view-styles';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
 import { OperationView } from '../shared/operation-view';
 import { smallViewStyles } from '../shared/small-view-styles';
-import { classIndexOf, formatNumber, formatWide } from '../shared/view-helpers';
+import { classIndexOf } from '../shared/view-helpers';
 import { chooseClass } from '../flatten/flatten-data';
-import {
-  chooseTemperature, classOfStage, softmaxSentence, softmaxTerms, stageOfStep, stepCount, temperatureFromSlider, type SoftmaxTerms,
-} from './softmax-data';
+import { chooseTemperature, classOfStage, softmaxSentence, softmaxTerms, stageOfStep, stepCount, temperatureFromSlider, type SoftmaxTerms } from './softmax-data';
 import { softmaxTex } from './softmax-formula';
 import { rescalingNoteTemplate, sumBarTemplate, temperatureTemplate, termsTableTemplate, type SoftmaxHandlers, type SoftmaxTemplateState } from './softmax-templates';
 import { softmaxStyles } from './softmax-styles';
+import { formatNumber, formatWide } from '../../shared/numbers';
 
 /**
  * Softmax on the network's real logits for the current image: each logit (divided by the
@@ -44,8 +42,6 @@ export class CnnSoftmaxView extends OperationView {
 
   /** A class pointed at (a preview). */
   @state() private preview: number | null = null;
-
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
 
   /** What is on show; null until the model and the image have arrived. */
   terms: SoftmaxTerms | null = null;
@@ -195,12 +191,6 @@ export class CnnSoftmaxView extends OperationView {
     },
     onSlider: (position) => { this.temperature = temperatureFromSlider(position); },
     onResetTemperature: () => { this.temperature = 1; },
-  };
-
-  private readonly onStageKey = (e: KeyboardEvent) => {
-    const target = e.composedPath()[0] as HTMLElement;
-    if (target.closest?.('button, select, input, a, summary')) return;
-    this.playback.handleKey(e);
   };
 }
 
