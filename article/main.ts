@@ -10,6 +10,7 @@ import { loadView } from './lazy-views';
 import { motionReduced, setMotionReduced } from '../components/shared/reduced-motion';
 import { articleLink, type FigureState, type FigureView } from '../components/shared/url-state';
 import { pictureStore } from '../components/shared/picture-store';
+import { kindFacts } from '../components/shared/layer-kinds';
 import { FigureStage } from './figure-stage';
 import { watchSteps } from './scroll-steps';
 import { figureForStep, readSteps, stepFromUrl, type StepFigure } from './step-table';
@@ -140,7 +141,7 @@ if (stage && steps.length) {
     const { layer, channel } = (e as CustomEvent<{ layer: string; channel: number }>).detail;
     const overview = stage.view('overview') as (HTMLElement & { network?: { info?: { layers: { name: string; kind: string }[] } } }) | null;
     const kind = overview?.network?.info?.layers.find((l) => l.name === layer)?.kind;
-    const view: FigureView | undefined = kind === 'conv' ? 'conv' : kind === 'relu' ? 'relu' : kind === 'maxpool' || kind === 'avgpool' ? 'pool' : kind === 'dense' || kind === 'softmax' ? 'softmax' : undefined;
+    const view: FigureView | undefined = kindFacts(kind)?.view ?? undefined;
     if (!view) return;
     overrides = { ...overrides, view, layer, channel };
     show(active, 'push');

@@ -12,8 +12,10 @@
 import { maxAbs } from '../shared/numbers';
 import { symmetricDomain, type SymmetricDomain } from '../shared/diverging-colors';
 import type { ScaleMode } from '../shared/url-state';
+import { LAYER_KINDS, type LayerKind } from '../shared/layer-kinds';
 
-export type MapKind = 'conv' | 'relu' | 'maxpool' | 'avgpool';
+/** The kinds of the hidden layers drawn as maps (conv, ReLU, pooling). */
+export type MapKind = Exclude<LayerKind, 'input' | 'flatten' | 'dense' | 'softmax'>;
 
 export interface HiddenLayerValues {
   name: string;
@@ -21,7 +23,7 @@ export interface HiddenLayerValues {
   values: Float32Array;
 }
 
-const isPool = (k: MapKind) => k === 'maxpool' || k === 'avgpool';
+const isPool = (k: MapKind) => LAYER_KINDS[k].family === 'pooling';
 
 /** Group index for every hidden layer, in order. Layers with the same index share a range. */
 export function scaleGroups(kinds: readonly MapKind[], mode: ScaleMode): number[] {
@@ -34,7 +36,7 @@ export function scaleGroups(kinds: readonly MapKind[], mode: ScaleMode): number[
       continue;
     }
     if (mode === 'unit') {
-      if (kind === 'conv' || group < 0) group++;
+      if (LAYER_KINDS[kind].family === 'convolution' || group < 0) group++;
     } else {
       if (closeNext) group++;
       closeNext = isPool(kind);

@@ -144,7 +144,7 @@ export function elasticTemplate(s: ConvTemplateState, h: ConvHandlers) {
   const value = win.sum;
   return html`<div class="elastic">
     <div class="rows">
-      <div class="row-head" aria-hidden="true"><span></span><span>${data.inputLayer.name === 'input' ? 'input image' : data.inputLayer.name}</span><span></span>
+      <div class="row-head" aria-hidden="true"><span></span><span>${data.inputLayer.kind === 'input' ? 'input image' : data.inputLayer.name}</span><span></span>
         <span>kernel</span><span></span><span>its share</span><span>(${s.at.row}, ${s.at.col})</span></div>
       ${Array.from({ length: cin }, (_, ci) => channelRow(s, ci, h))}
     </div>

@@ -8,6 +8,7 @@ import { channelPlane } from '../../../model/ops/flatten-order';
 import { windowGeometry } from '../../../model/ops/window-geometry';
 import { symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../shared/network-types';
+import { kindsOf, LAYER_KINDS } from '../../shared/layer-kinds';
 import { layersOfKind, type GridPosition } from '../shared/view-helpers';
 import { formatCount, maxAbs } from '../../shared/numbers';
 
@@ -16,7 +17,7 @@ export type PoolMode = 'max' | 'avg';
 /** Pooling steps whose input and output are maps. */
 export function poolLayerNames(info: ModelInfo | null): string[] {
   if (!info) return [];
-  return layersOfKind(info, ['maxpool', 'avgpool'])
+  return layersOfKind(info, kindsOf('pooling'))
     .filter((l) => l.shape.length === 3 && info.layers[info.layers.indexOf(l) - 1]?.shape.length === 3)
     .map((l) => l.name);
 }
@@ -67,7 +68,7 @@ export function buildPoolData(info: ModelInfo | null, run: NetworkRun | null, la
   if (!info || !run) return null;
   const layerIndex = info.layers.findIndex((l) => l.name === layerName);
   const layer = info.layers[layerIndex];
-  if (!layer || (layer.kind !== 'maxpool' && layer.kind !== 'avgpool') || layer.shape.length !== 3) return null;
+  if (!layer || LAYER_KINDS[layer.kind].family !== 'pooling' || layer.shape.length !== 3) return null;
   const inputLayer = info.layers[layerIndex - 1];
   const input = run.values[layerIndex - 1];
   const out = run.values[layerIndex];

@@ -1,3 +1,4 @@
+import { LAYER_KINDS } from '../../shared/layer-kinds';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -88,7 +89,7 @@ export class CnnSoftmaxView extends OperationView {
 
   private checkLayer(): void {
     const info = this.network.info!;
-    const allowed = info.layers.filter((l) => (l.kind === 'dense' || l.kind === 'softmax') && l.shape[0] === info.classNames.length).map((l) => l.name);
+    const allowed = info.layers.filter((l) => LAYER_KINDS[l.kind].family === 'output' && l.shape[0] === info.classNames.length).map((l) => l.name);
     if (this.layer && !allowed.includes(this.layer)) {
       this.warn(`layer="${this.layer}" is not the output of this model (${allowed.join(', ')}); showing the output.`);
       this.layer = '';
