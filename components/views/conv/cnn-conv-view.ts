@@ -1,7 +1,6 @@
 import { html, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { customElement } from '../../shared/define-element';
-import type { ModelInfo, NetworkRun } from '../../shared/network-types';
 import { sharedViewStyles } from '../shared/view-styles';
 import { convViewStyles } from './conv-view-styles';
 import { buildConvData, channelWindowAt, convLayerNames, inputChannelName, outputsReading, weightAt, windowAt, type ConvViewData } from './conv-data';
@@ -9,7 +8,7 @@ import { channelTex, outputTex, stepSentence } from './conv-formula';
 import { convFacts, detailTemplate, elasticTemplate, type ConvHandlers, type ConvTemplateState, type WeightRef } from './conv-templates';
 import { cellFromPointer } from '../shared/map-canvas';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
-import { ChannelMapView } from '../shared/channel-map-view';
+import { ChannelMapView, outputShapeGrid, type ChannelMapSpec } from '../shared/channel-map-view';
 import { type GridPosition } from '../shared/view-helpers';
 import { formatNumber } from '../../shared/numbers';
 import { paintMapChannel } from '../../shared/map-painter';
@@ -34,8 +33,13 @@ const TEX_EVERY_MS = 150;
 export class CnnConvView extends ChannelMapView<ConvViewData> {
   static override styles = [sharedViewStyles, convViewStyles];
 
-  protected override readonly layerKind = { warning: 'a convolution layer', label: 'Convolution layer' };
-  protected override readonly channelKind = { warning: 'an output channel', label: 'Output channel' };
+  protected override readonly spec: ChannelMapSpec<ConvViewData> = {
+    layer: { warning: 'a convolution layer', label: 'Convolution layer' },
+    channel: { warning: 'an output channel', label: 'Output channel' },
+    layerNames: convLayerNames,
+    build: buildConvData,
+    outputGrid: outputShapeGrid,
+  };
 
   @state() private detailChannel = 0;
   @state() private probe: GridPosition | null = null;
@@ -46,18 +50,6 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
   private weightFocused = false;
   private focusWeightAfterRender = false;
   private tex = { key: '', at: 0, channel: null as string | null, output: null as string | null };
-
-  protected override layerNames(info: ModelInfo | null): string[] {
-    return convLayerNames(info);
-  }
-
-  protected override buildData(info: ModelInfo | null, run: NetworkRun | null, layer: string, channel: number): ConvViewData | null {
-    return buildConvData(info, run, layer, channel);
-  }
-
-  protected override outputGrid(data: ConvViewData): readonly [number, number] {
-    return [data.outShape[0], data.outShape[1]];
-  }
 
   protected override dataChanged(data: ConvViewData): void {
     this.probe = null;

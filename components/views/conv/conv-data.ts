@@ -6,9 +6,9 @@
 import { convIntermediateMaps, convWindow, sumIntermediateMaps, type ConvGeometry, type ConvWindow } from '../../../model/ops/conv-window';
 import { axisGeometry, windowGeometry } from '../../../model/ops/window-geometry';
 import { symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
-import type { LayerInfo, LayerParams, ModelInfo, NetworkRun } from '../../shared/network-types';
+import type { LayerParams, ModelInfo, NetworkRun } from '../../shared/network-types';
 import { maxAbs } from '../../shared/numbers';
-import type { GridPosition } from '../shared/view-helpers';
+import type { GridPosition, LayerChannelData } from '../shared/view-helpers';
 
 /** The conv layers of a model, in order. */
 export function convLayerNames(info: ModelInfo | null): string[] {
@@ -16,16 +16,7 @@ export function convLayerNames(info: ModelInfo | null): string[] {
 }
 
 /** What the conv view draws for one layer, output channel and image. */
-export interface ConvViewData {
-  key: string;
-  layer: LayerInfo;
-  layerIndex: number;
-  inputLayer: LayerInfo;
-  /** [h, w, cin] of the layer's input. */
-  inShape: [number, number, number];
-  /** [outH, outW, cout]. */
-  outShape: [number, number, number];
-  channel: number;
+export interface ConvViewData extends LayerChannelData {
   /** The layer's input, HWC (the previous layer's values). */
   input: Float32Array;
   params: LayerParams;

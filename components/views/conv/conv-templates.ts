@@ -8,7 +8,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ConvWindow } from '../../../model/ops/conv-window';
 import { colorOf, symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
 import { inputChannelName, type ConvViewData } from './conv-data';
-import { boxStyle, inkOn } from '../shared/map-canvas';
+import { boxStyle, inkOn, type InputOutputHandlers } from '../shared/map-canvas';
 import { formatNumber } from '../../shared/numbers';
 import { type GridPosition } from '../shared/view-helpers';
 import { tintOf } from '../../shared/map-painter';
@@ -37,16 +37,7 @@ export interface ConvTemplateState {
   outputTex: string | null;
 }
 
-export interface ConvHandlers {
-  onInputPointer(e: PointerEvent): void;
-  onInputLeave(): void;
-  onInputFocus(e: FocusEvent): void;
-  onInputBlur(): void;
-  onInputKey(e: KeyboardEvent): void;
-  onOutputPointer(e: PointerEvent): void;
-  onOutputLeave(): void;
-  onOutputClick(e: MouseEvent): void;
-  onOutputKey(e: KeyboardEvent): void;
+export interface ConvHandlers extends InputOutputHandlers {
   onWeightEnter(e: Event): void;
   onWeightLeave(): void;
   onWeightFocus(e: FocusEvent): void;

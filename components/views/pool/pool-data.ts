@@ -9,7 +9,7 @@ import { windowGeometry } from '../../../model/ops/window-geometry';
 import { symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../shared/network-types';
 import { kindsOf, LAYER_KINDS } from '../../shared/layer-kinds';
-import { layersOfKind, type GridPosition } from '../shared/view-helpers';
+import { layersOfKind, type GridPosition, type LayerChannelData } from '../shared/view-helpers';
 import { formatCount, maxAbs } from '../../shared/numbers';
 
 export type PoolMode = 'max' | 'avg';
@@ -40,14 +40,7 @@ export interface PoolBudget {
   unreadCols: number;
 }
 
-export interface PoolViewData {
-  key: string;
-  layer: LayerInfo;
-  layerIndex: number;
-  inputLayer: LayerInfo;
-  inShape: [number, number, number];
-  outShape: [number, number, number];
-  channel: number;
+export interface PoolViewData extends LayerChannelData {
   mode: PoolMode;
   geometry: PoolGeometry;
   /** The channel going in, [h, w] row-major. */

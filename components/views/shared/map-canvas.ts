@@ -5,6 +5,22 @@
  */
 
 /**
+ * What a figure with an input grid and an output grid does with the pointer, focus and keys
+ * on them: an input cell probed, an output cell previewed or chosen (conv view, hyperparameters).
+ */
+export interface InputOutputHandlers {
+  onInputPointer(e: PointerEvent): void;
+  onInputLeave(): void;
+  onInputFocus(e: FocusEvent): void;
+  onInputBlur(): void;
+  onInputKey(e: KeyboardEvent): void;
+  onOutputPointer(e: PointerEvent): void;
+  onOutputLeave(): void;
+  onOutputClick(e: MouseEvent): void;
+  onOutputKey(e: KeyboardEvent): void;
+}
+
+/**
  * Black or white text, whichever has the higher WCAG contrast on an rgb() background (one
  * of the two always reaches 4.5:1).
  */

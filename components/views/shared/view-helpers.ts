@@ -6,6 +6,21 @@
  */
 import type { LayerInfo, LayerKind, ModelInfo } from '../../shared/network-types';
 
+/** What a view of one layer's operation on one channel knows of where it stands. */
+export interface LayerChannelData {
+  /** Changes whenever what is on show changes (model, image, layer or channel). */
+  key: string;
+  layer: LayerInfo;
+  layerIndex: number;
+  /** The layer before, whose output this layer reads. */
+  inputLayer: LayerInfo;
+  /** [h, w, c] going in. */
+  inShape: [number, number, number];
+  /** [outH, outW, c] coming out. */
+  outShape: [number, number, number];
+  channel: number;
+}
+
 export interface GridPosition {
   row: number;
   col: number;
