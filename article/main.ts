@@ -9,6 +9,8 @@ import '../components/image-input/image-picker';
 import { loadView } from './lazy-views';
 import { motionReduced } from '../components/shared/reduced-motion';
 import { articleLink, fieldsOfView, type FigureState, type FigureView } from '../components/shared/url-state';
+import { pictureStore } from '../components/shared/picture-store';
+import { kindFacts } from '../components/shared/layer-kinds';
 import { FigureStage } from './figure-stage';
 import { watchSteps } from './scroll-steps';
 import { StepGeometry } from './step-geometry';
@@ -146,13 +148,19 @@ if (stage && geometry && steps.length) {
     const { layer, channel } = (e as CustomEvent<{ layer: string; channel: number }>).detail;
     const overview = stage.view('overview') as (HTMLElement & { network?: { info?: { layers: { name: string; kind: string }[] } } }) | null;
     const kind = overview?.network?.info?.layers.find((l) => l.name === layer)?.kind;
-    const view: FigureView | undefined = kind === 'conv' ? 'conv' : kind === 'relu' ? 'relu' : kind === 'maxpool' || kind === 'avgpool' ? 'pool' : kind === 'dense' || kind === 'softmax' ? 'softmax' : undefined;
+    const view: FigureView | undefined = kindFacts(kind)?.view ?? undefined;
     if (!view) return;
     overrides = { ...overrides, view, layer, channel };
     show(active, 'push');
   });
 
   watchReaderChanges(stageRoot!);
+  // The reader's own picture stays in the link when it can travel (an example or an address).
+  pictureStore.subscribe(({ shareable }) => {
+    if (!shareable || shareable === figureNow().image) return;
+    overrides = { ...overrides, image: shareable };
+    show(active, 'replace');
+  });
   setUpCopyLink(() => articleLink(location.href, urlStateOf(figureNow())));
   setUpMotionToggle();
   if (currentUrlState().section && restoreFromUrl('replace')) keepLanding();

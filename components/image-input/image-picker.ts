@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { customElement } from '../shared/define-element';
-import { decodeImageFile, loadImageUrl, type ImageRefusal } from './decode-image';
+import { decodeImageFile, loadImageUrl, type ImageRefusal } from '../shared/decode-image';
 import { imagePickerStyles } from './image-picker-styles';
 import { anyFileFrom, droppedAddress, imageFileFrom, isDroppable, isEditableTarget, labelFromAddress, normaliseTypedAddress } from './picker-inputs';
 import { canUseWebcam, captureFrame, openWebcam, stopStream } from './webcam';
@@ -22,6 +22,8 @@ export interface CnnImageDetail {
   source: ImageSource;
   /** The example's id, when source is 'example'. */
   id?: string;
+  /** The image's address, when source is 'url' (an http: or https: address). */
+  address?: string;
   /** The picture, upright, longest side at most 1024 px. The listener owns it. */
   bitmap: ImageBitmap;
   /** Sentences for the reader about how the picture was adapted (also shown by the picker). */
@@ -43,7 +45,7 @@ type Outcome = { ok: true; bitmap: ImageBitmap; notes: string[] } | ImageRefusal
  * when given one. A refused picture leaves the previous one in place and explains why.
  *
  * @attr selected - The id of the example to show; the picker loads it when it is set.
- * @fires cnn-image - A picture is ready. detail: `{ source, id?, bitmap, notes, label }`.
+ * @fires cnn-image - A picture is ready. detail: `{ source, id?, address?, bitmap, notes, label }`.
  * @fires cnn-image-error - A picture was refused. detail: `{ message }`.
  * @csspart drop-zone - The whole panel, which takes dropped files.
  * @csspart thumbnail - An example button. The chosen one also has `thumbnail-selected`.
@@ -138,7 +140,7 @@ export class CnnImagePicker extends LitElement {
     event.preventDefault();
     const field = (event.currentTarget as HTMLFormElement).elements.namedItem('address') as HTMLInputElement;
     const address = normaliseTypedAddress(field.value);
-    void this.take('url', labelFromAddress(address), () => loadImageUrl(address));
+    void this.take('url', labelFromAddress(address), () => loadImageUrl(address), address);
   };
 
   private readonly onPaste = (event: ClipboardEvent): void => {
@@ -233,7 +235,7 @@ export class CnnImagePicker extends LitElement {
   // ---- results -------------------------------------------------------------------------
 
   /** Runs one request; only the latest one may change what is shown. Never throws. */
-  private async take(source: ImageSource, label: string, run: () => Promise<Outcome>, id?: string): Promise<void> {
+  private async take(source: ImageSource, label: string, run: () => Promise<Outcome>, ref?: string): Promise<void> {
     const request = ++this.request;
     this.busy = true;
     let outcome: Outcome;
@@ -242,7 +244,7 @@ export class CnnImagePicker extends LitElement {
     } catch {
       outcome = { ok: false, message: 'That picture could not be opened. Please try another one.' };
     }
-    if (id !== undefined && this.requestedExample === id) this.requestedExample = '';
+    if (ref !== undefined && this.requestedExample === ref) this.requestedExample = '';
     if (request !== this.request) {
       if (outcome.ok) outcome.bitmap.close();
       return;
@@ -254,10 +256,11 @@ export class CnnImagePicker extends LitElement {
     }
     this.error = '';
     this.notes = outcome.notes;
-    this.shownExample = source === 'example' && id ? id : '';
+    this.shownExample = source === 'example' && ref ? ref : '';
     this.selected = this.shownExample;
     const detail: CnnImageDetail = { source, bitmap: outcome.bitmap, notes: outcome.notes, label };
-    if (source === 'example') detail.id = id;
+    if (source === 'example') detail.id = ref;
+    if (source === 'url') detail.address = ref;
     this.dispatchEvent(new CustomEvent<CnnImageDetail>('cnn-image', { detail, bubbles: true, composed: true }));
   }
 

@@ -14,10 +14,10 @@ import '../register-all';
 export { CnnOverview } from '../overview/cnn-overview';
 export { CnnImagePicker, type CnnImageDetail, type CnnImageErrorDetail, type ImageExample, type ImageSource } from '../image-input/image-picker';
 export { CnnReadingProgress } from '../reading-progress';
-export type { ScaleMode } from '../overview/scale-groups';
+export type { ScaleMode } from '../shared/url-state';
 
 export { setAssetBase, assetUrl, DEFAULT_MODEL_PATH } from '../shared/asset-base';
 export { customElement, defineOnce } from '../shared/define-element';
 export { ensureKatexStylesheet } from './document-fonts';
-export { articleUrl, figureArticleLink } from './article-link';
+export { articleUrl, figureArticleLink } from '../shared/article-link';
 export { URL_STATE, articleLink, parseState, serializeState, type FigureState, type FigureView, type FieldSpec, type ParseResult } from '../shared/url-state';

@@ -1,18 +1,18 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../shared/define-element';
 import { NARROW_BREAKPOINT, edgesInto, wideLayout } from './layout';
 import { moveFocus, type MapPosition } from './keyboard-nav';
 import { buildColumns, type ColumnView } from './overview-view';
-import { SCALE_MODES, type ScaleMode } from './scale-groups';
-import { paintInputChannel, paintMap, paintRgb, formatValue } from './map-painter';
+import { SCALE_MODES, type ScaleMode } from '../shared/url-state';
+import { paintInputChannel, paintMap } from '../shared/map-painter';
 import { mapKey, narrowTemplate, wideTemplate, type TemplateState } from './overview-templates';
 import { overviewStyles } from './overview-styles';
-import { NetworkController } from '../shared/network-controller';
-import { ImageSourceController } from '../shared/image-source-controller';
+import { FigureElement } from '../shared/figure-element';
 import '../image-input/image-picker';
-import { assetUrl, DEFAULT_MODEL_PATH } from '../shared/asset-base';
-import { articleLinkTemplate, selectionState } from '../kit/article-link';
+import { assetUrl } from '../shared/asset-base';
+import { articleLinkTemplate, selectionState } from '../shared/article-link';
+import { formatValue } from '../shared/numbers';
 
 /**
  * The whole network, live: every layer as a column of activation maps for the current
@@ -40,50 +40,29 @@ import { articleLinkTemplate, selectionState } from '../kit/article-link';
  * @cssprop --cnn-surface - Background of controls and rings around focused maps (default white).
  */
 @customElement('cnn-overview')
-export class CnnOverview extends LitElement {
+export class CnnOverview extends FigureElement {
   static override styles = overviewStyles;
 
-  @property({ reflect: true }) image = '';
   @property({ reflect: true }) scale: ScaleMode = 'unit';
   @property({ type: Boolean, reflect: true }) detail = false;
-  @property({ reflect: true }) model = '';
   @property({ reflect: true }) selected = '';
   @property({ attribute: 'article-base' }) articleBase = '';
   /** Folds the picture picker behind a button, for tight spaces such as the article's sticky figure. */
   @property({ type: Boolean, reflect: true }) compact = false;
 
-  @state() private width = 0;
   @state() private focusPos: MapPosition = { column: 0, channel: 0 };
   @state() private active: MapPosition | null = null;
 
-  readonly network = new NetworkController(this);
-  readonly source = new ImageSourceController(this, this.network);
-  private resizeObserver?: ResizeObserver;
   private cols: ColumnView[] = buildColumns(null, null, 'unit');
   private focusAfterRender = false;
   private colsKey = '';
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0].contentRect.width);
-      if (w !== this.width) this.width = w;
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this.resizeObserver?.disconnect();
-    super.disconnectedCallback();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('scale') && !SCALE_MODES.includes(this.scale)) {
       console.warn(`<cnn-overview>: scale="${this.scale}" is not one of ${SCALE_MODES.join(', ')}; using "unit".`);
       this.scale = 'unit';
     }
-    if (changed.has('model') || !this.hasUpdated) this.network.setModel(this.model || assetUrl(DEFAULT_MODEL_PATH));
-    if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
+    super.willUpdate(changed);
     // Columns (domains, per-map ranges) depend only on the model, the run and the mode:
     // hover and focus updates reuse them.
     const colsKey = `${this.network.info?.url}|${this.network.run?.imageKey}|${this.scale}`;
@@ -139,7 +118,7 @@ export class CnnOverview extends LitElement {
         </label>
         <label><input type="checkbox" .checked=${this.detail} @change=${(e: Event) => { this.detail = (e.target as HTMLInputElement).checked; }}> Show detail</label>
         ${articleLinkTemplate(this.articleBase, { section: 'what-is-a-cnn', view: 'overview', image: this.image, scale: this.scale, ...selectionState(this.selected) })}
-        <span class="status" role="status" data-kind=${network.error ? 'error' : 'info'}>${this.statusText()}</span>
+        ${this.statusTemplate()}
       </div>
       <div class="network ${skeleton ? 'skeleton' : ''}"
         @click=${this.onActivate}
@@ -154,7 +133,13 @@ export class CnnOverview extends LitElement {
     `;
   }
 
-  private statusText() {
+  /** The picture's own problems show beside the picker; the status line speaks of the network. */
+  protected override get failed(): boolean {
+    return Boolean(this.network.error);
+  }
+
+  /** The network's state, then its best guess. */
+  protected override statusText() {
     const n = this.network;
     if (n.error) return n.error;
     if (n.phase === 'asleep') return 'The network wakes when this figure scrolls into view.';
@@ -251,8 +236,6 @@ export class CnnOverview extends LitElement {
       if (col.kind === 'input') paintInputChannel(canvas, col.values, col.shape, ch);
       else if (col.domain) paintMap(canvas, col.values, col.shape, ch, col.domain);
     }
-    const crop = this.renderRoot.querySelector<HTMLCanvasElement>('canvas.crop-preview');
-    if (crop && this.cols[0]?.values) paintRgb(crop, this.cols[0].values, this.cols[0].shape);
   }
 }
 

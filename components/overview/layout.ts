@@ -7,11 +7,14 @@
  * have no column of their own: the edges into the output stand for them.
  */
 
-export type ColumnKind = 'input' | 'conv' | 'relu' | 'maxpool' | 'avgpool' | 'output';
+import { LAYER_KINDS, type LayerKind } from '../shared/layer-kinds';
+
+/** A column shows one layer's maps, or the classes ('output', the last dense layer). */
+export type ColumnKind = LayerKind | 'output';
 
 export interface LayerShape {
   name: string;
-  kind: string;
+  kind: LayerKind;
   /** Output shape without the batch dimension: [h, w, c] for maps, [n] for vectors. */
   shape: readonly number[];
 }
@@ -51,18 +54,13 @@ export interface WideLayout {
   rowHeight: number;
 }
 
-const MAP_KINDS = new Set(['conv', 'relu', 'maxpool', 'avgpool']);
-
 export function columnsOf(layers: readonly LayerShape[]): Column[] {
   const cols: Column[] = [];
   let lastDense = -1;
   layers.forEach((layer, i) => {
-    if (layer.kind === 'input') {
+    if (LAYER_KINDS[layer.kind].mapColumn && layer.shape.length === 3) {
       const [h, w, c] = layer.shape;
-      cols.push({ layerIndex: i, name: layer.name, kind: 'input', count: c, height: h, width: w });
-    } else if (MAP_KINDS.has(layer.kind) && layer.shape.length === 3) {
-      const [h, w, c] = layer.shape;
-      cols.push({ layerIndex: i, name: layer.name, kind: layer.kind as ColumnKind, count: c, height: h, width: w });
+      cols.push({ layerIndex: i, name: layer.name, kind: layer.kind, count: c, height: h, width: w });
     } else if (layer.kind === 'dense') {
       lastDense = i;
     }
@@ -83,7 +81,7 @@ export function edgesInto(cols: readonly Column[], column: number): Edge[] {
   if (!target || column === 0) return [];
   const source = cols[column - 1];
   const edges: Edge[] = [];
-  const oneToOne = (target.kind === 'relu' || target.kind === 'maxpool' || target.kind === 'avgpool') && source.count === target.count;
+  const oneToOne = target.kind !== 'output' && LAYER_KINDS[target.kind].oneToOne && source.count === target.count;
   for (let t = 0; t < target.count; t++) {
     if (oneToOne) edges.push({ from: { column: column - 1, channel: t }, to: { column, channel: t } });
     else for (let s = 0; s < source.count; s++) edges.push({ from: { column: column - 1, channel: s }, to: { column, channel: t } });

@@ -1,34 +1,9 @@
 import { css } from 'lit';
+import { figureHostStyles } from '../shared/figure-styles';
 
-export const overviewStyles = css`
+export const overviewStyles = [figureHostStyles, css`
   :host {
-    display: block;
-    position: relative;
     font: 13px/1.4 var(--cnn-font-ui, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    color: var(--cnn-ink, #1d1d1f);
-    --accent: var(--cnn-accent, #0b62a4);
-    --muted: var(--cnn-muted, #5b5f66);
-    --rule: var(--cnn-rule, #e3e0d8);
-    --surface: var(--cnn-surface, #ffffff);
-    container-type: inline-size;
-  }
-  :host([hidden]) { display: none; }
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1rem;
-    align-items: center;
-    margin: 0 0 0.75rem;
-  }
-  .toolbar label { display: inline-flex; gap: 0.4rem; align-items: center; }
-  select, button {
-    font: inherit;
-    color: inherit;
-    background: var(--surface);
-    border: 1px solid #c9c5bb;
-    border-radius: 6px;
-    padding: 0.25rem 0.5rem;
-    min-height: 32px;
   }
   select:focus-visible, button:focus-visible, input:focus-visible, a:focus-visible {
     outline: 3px solid var(--accent);
@@ -135,4 +110,4 @@ export const overviewStyles = css`
   .crop { display: flex; gap: 0.6rem; align-items: center; }
   .crop canvas { width: 64px; height: 64px; image-rendering: pixelated; border-radius: 3px; box-shadow: 0 0 0 1px rgba(0,0,0,.15); }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-`;
+`];

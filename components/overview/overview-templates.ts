@@ -6,10 +6,11 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { allEdges, edgeAnchors, edgesInto, type Edge, type WideLayout } from './layout';
-import { formatValue } from './map-painter';
+
 import { kindLabel, sectionFor, type ColumnView } from './overview-view';
 import { colorOf } from '../shared/diverging-colors';
 import type { MapPosition } from './keyboard-nav';
+import { formatValue } from '../shared/numbers';
 
 export interface TemplateState {
   cols: ColumnView[];

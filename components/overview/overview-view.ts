@@ -4,10 +4,11 @@
  * the types it reads; recomputed only when the run, the model or the mode changes.
  */
 import { columnsOf, type Column, type LayerShape } from './layout';
-import { layerDomains, scaleGroups, type MapKind, type ScaleMode } from './scale-groups';
-import { channelRanges } from './map-painter';
+import { layerDomains, scaleGroups, type MapKind } from './scale-groups';
+import type { ScaleMode } from '../shared/url-state';
 import type { SymmetricDomain } from '../shared/diverging-colors';
-import type { LayerInfo, ModelInfo, NetworkRun } from '../shared/network-types';
+import type { ModelInfo, NetworkRun } from '../shared/network-types';
+import { LAYER_KINDS } from '../shared/layer-kinds';
 
 export interface ColumnView extends Column {
   /** The colour domain of a hidden column; null for the input and output. */
@@ -24,7 +25,7 @@ export const SKELETON_LAYERS: LayerShape[] = [
   { name: 'input', kind: 'input', shape: [64, 64, 3] },
   ...[62, 62, 60, 60, 30, 28, 28, 26, 26, 13].map((s, i) => ({
     name: `layer ${i + 1}`,
-    kind: ['conv', 'relu', 'conv', 'relu', 'maxpool'][i % 5],
+    kind: (['conv', 'relu', 'conv', 'relu', 'maxpool'] as const)[i % 5],
     shape: [s, s, 10],
   })),
   { name: 'output', kind: 'dense', shape: [10] },
@@ -56,19 +57,24 @@ export function buildColumns(info: ModelInfo | null, run: NetworkRun | null, mod
   });
 }
 
-/** The article section that explains a kind of layer. */
-export function sectionFor(kind: Column['kind'] | LayerInfo['kind']): string {
-  switch (kind) {
-    case 'input': return 'input';
-    case 'conv': return 'convolution';
-    case 'relu': return 'relu';
-    case 'maxpool':
-    case 'avgpool': return 'pooling';
-    case 'flatten': return 'flatten';
-    default: return 'softmax';
-  }
+/** The article section that explains a column's kind of layer (the output: softmax). */
+export function sectionFor(kind: Column['kind']): string {
+  return LAYER_KINDS[kind === 'output' ? 'softmax' : kind].section;
 }
 
 export function kindLabel(kind: Column['kind']): string {
-  return { input: 'input', conv: 'convolution', relu: 'ReLU', maxpool: 'max-pooling', avgpool: 'average-pooling', output: 'output' }[kind];
+  return kind === 'output' ? 'output' : LAYER_KINDS[kind].label;
+}
+
+/** Minimum and maximum of every channel of an HWC tensor, in one pass. */
+export function channelRanges(values: Float32Array, channels: number): { min: Float32Array; max: Float32Array } {
+  const min = new Float32Array(channels).fill(Infinity);
+  const max = new Float32Array(channels).fill(-Infinity);
+  for (let i = 0; i < values.length; i++) {
+    const ch = i % channels;
+    const v = values[i];
+    if (v < min[ch]) min[ch] = v;
+    if (v > max[ch]) max[ch] = v;
+  }
+  return { min, max };
 }

@@ -9,12 +9,13 @@
  *
  * Pure: works on layer kinds and values, never on layer names.
  */
+import { maxAbs } from '../shared/numbers';
 import { symmetricDomain, type SymmetricDomain } from '../shared/diverging-colors';
+import type { ScaleMode } from '../shared/url-state';
+import { LAYER_KINDS, type LayerKind } from '../shared/layer-kinds';
 
-export type ScaleMode = 'unit' | 'module' | 'global';
-export const SCALE_MODES: readonly ScaleMode[] = ['unit', 'module', 'global'];
-
-export type MapKind = 'conv' | 'relu' | 'maxpool' | 'avgpool';
+/** The kinds of the hidden layers drawn as maps (conv, ReLU, pooling). */
+export type MapKind = Exclude<LayerKind, 'input' | 'flatten' | 'dense' | 'softmax'>;
 
 export interface HiddenLayerValues {
   name: string;
@@ -22,7 +23,7 @@ export interface HiddenLayerValues {
   values: Float32Array;
 }
 
-const isPool = (k: MapKind) => k === 'maxpool' || k === 'avgpool';
+const isPool = (k: MapKind) => LAYER_KINDS[k].family === 'pooling';
 
 /** Group index for every hidden layer, in order. Layers with the same index share a range. */
 export function scaleGroups(kinds: readonly MapKind[], mode: ScaleMode): number[] {
@@ -35,7 +36,7 @@ export function scaleGroups(kinds: readonly MapKind[], mode: ScaleMode): number[
       continue;
     }
     if (mode === 'unit') {
-      if (kind === 'conv' || group < 0) group++;
+      if (LAYER_KINDS[kind].family === 'convolution' || group < 0) group++;
     } else {
       if (closeNext) group++;
       closeNext = isPool(kind);
@@ -43,15 +44,6 @@ export function scaleGroups(kinds: readonly MapKind[], mode: ScaleMode): number[
     groups.push(group);
   }
   return groups;
-}
-
-export function maxAbs(values: Float32Array): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) {
-    const a = Math.abs(values[i]);
-    if (a > m) m = a;
-  }
-  return m;
 }
 
 /** The symmetric colour domain of every hidden layer under a mode. */

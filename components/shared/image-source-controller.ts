@@ -1,32 +1,19 @@
 /**
- * Turns a figure's `image` attribute (an example id or a URL) and the picker's events into
- * images for the network. Bad values warn and fall back to the first example; a bad upload
- * leaves the previous image in place.
+ * Turns a figure's `image` attribute (an example id or a URL) and the reader's picks into
+ * images for the network. The figure shows the newest choice, whichever came last: its own
+ * attribute being set, or the reader picking a picture in any figure's picker (the page's
+ * picture store). Bad values warn and fall back to the first example; a bad upload leaves
+ * the previous image in place. Renders the picker and the crop the network sees, and paints
+ * that crop.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { exampleBitmap, loadExamples, type Example } from './examples';
 import type { NetworkController } from './network-controller';
-import { loadImageUrl } from '../image-input/decode-image';
+import { loadImageUrl } from './decode-image';
+import { paintRgb } from './map-painter';
+import { nextChoiceSerial, pictureStore, type PictureChoice, type ReaderPicture } from './picture-store';
 
-export interface PickedImage {
-  source: string;
-  id?: string;
-  bitmap: ImageBitmap;
-  notes: string[];
-  label: string;
-}
-
-type Host = ReactiveControllerHost & HTMLElement & { image: string };
-
-let uploads = 0;
-
-/**
- * The picture the reader chose on this page (upload, drop, paste, webcam, URL). Any figure
- * whose `image` is `reader` shows it, so one upload reaches every figure on the page.
- */
-export const READER_IMAGE = 'reader';
-let readerPicture: { key: string; label: string; source: () => Promise<ImageBitmap> } | null = null;
-const readers = new Set<ImageSourceController>();
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 
 export class ImageSourceController implements ReactiveController {
   examples: Example[] = [];
@@ -36,31 +23,50 @@ export class ImageSourceController implements ReactiveController {
   label = '';
   error = '';
 
+  /** When what is on show was chosen (see nextChoiceSerial); the markup's first value counts as oldest. */
+  private shownSerial = 0;
+  private requested = false;
+  private unsubscribe?: () => void;
+
   constructor(private readonly host: Host, private readonly network: NetworkController) {
     host.addController(this);
   }
 
   hostConnected(): void {
-    readers.add(this);
+    this.unsubscribe = pictureStore.subscribe((picture) => this.showPicture(picture));
+    const picture = pictureStore.current;
+    if (this.requested && picture && picture.serial > this.shownSerial) this.showPicture(picture);
   }
 
   hostDisconnected(): void {
-    readers.delete(this);
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 
-  /** Shows the image named by an attribute value; '' means the first example. */
+  /** Paints the crop the network sees once its run is on screen. */
+  hostUpdated(): void {
+    const crop = this.host.renderRoot.querySelector<HTMLCanvasElement>('canvas.crop-preview');
+    const { run, info } = this.network;
+    if (!crop || !run || !info || crop.dataset.painted === run.imageKey) return;
+    crop.dataset.painted = run.imageKey;
+    paintRgb(crop, run.values[0], info.layers[0].shape);
+  }
+
+  /**
+   * Shows the image an attribute names; '' means the first example. The figure's first
+   * value (its markup) gives way to a picture the reader chose before the figure started.
+   */
   request(value: string | null | undefined): void {
+    const first = !this.requested;
+    this.requested = true;
+    const picture = pictureStore.current;
     // A removed attribute arrives as null: it means "no image chosen", like "".
     const v = (value ?? '').trim();
-    if (v === READER_IMAGE && readerPicture) {
-      const picture = readerPicture;
-      this.exampleId = '';
-      this.label = picture.label;
-      this.error = '';
-      this.network.showImage(picture.key, picture.source);
-      this.host.requestUpdate();
+    if (picture && (first || v === picture.shareable)) {
+      this.showPicture(picture);
       return;
     }
+    this.shownSerial = first ? 0 : nextChoiceSerial();
     if (/^(https?:|data:|blob:|\.{0,2}\/)/i.test(v) || /\.(png|jpe?g|gif|webp|bmp)(\?|$)/i.test(v)) {
       this.showUrl(v);
       return;
@@ -69,11 +75,21 @@ export class ImageSourceController implements ReactiveController {
       if (list.length === 0) return;
       let ex = list.find((e) => e.id === v);
       if (!ex) {
-        if (v && v !== READER_IMAGE) console.warn(`<${this.host.localName}>: image="${v}" is neither an example id (${list.map((e) => e.id).join(', ')}) nor a URL; showing "${list[0].id}".`);
+        if (v) console.warn(`<${this.host.localName}>: image="${v}" is neither an example id (${list.map((e) => e.id).join(', ')}) nor a URL; showing "${list[0].id}".`);
         ex = list[0];
       }
       this.showExample(ex);
     });
+  }
+
+  private showPicture(picture: ReaderPicture): void {
+    this.shownSerial = picture.serial;
+    this.exampleId = picture.exampleId;
+    this.label = picture.label;
+    this.error = '';
+    this.network.showImage(picture.key, async () => picture.bitmap);
+    if (this.examples.length === 0) void this.withExamples(() => undefined);
+    this.host.requestUpdate();
   }
 
   private async withExamples(then: (list: Example[]) => void): Promise<void> {
@@ -112,17 +128,13 @@ export class ImageSourceController implements ReactiveController {
     });
   }
 
-  /** A picture from the picker: upload, drop, paste, webcam, URL or example. */
-  readonly onPicked = (e: CustomEvent<PickedImage>): void => {
+  /** A picture from a picker (upload, drop, paste, webcam, address or example): the page's new reader picture. */
+  readonly onPicked = (e: CustomEvent<PictureChoice>): void => {
     const d = e.detail;
-    if (d.source === 'example' && d.id) {
-      this.host.image = d.id;
-      return;
-    }
-    const bitmap = d.bitmap;
-    readerPicture = { key: `${d.source}:${++uploads}`, label: d.label, source: async () => bitmap };
-    for (const other of readers) if (other === this || other.host.image === READER_IMAGE) other.request(READER_IMAGE);
-    this.host.image = READER_IMAGE;
+    // The picker also loads, and reports, the example this figure shows (its `selected`):
+    // that is the figure's own picture, not a choice of the reader's.
+    if (d.source === 'example' && d.id === this.exampleId) return;
+    pictureStore.choose(d);
   };
 
   /** The picker, the crop the network sees, and any message. */

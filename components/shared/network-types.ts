@@ -3,18 +3,9 @@
  * It crosses the worker boundary as is (the Float32Arrays are transferred, not copied).
  */
 
-export type LayerKind = 'input' | 'conv' | 'relu' | 'maxpool' | 'avgpool' | 'flatten' | 'dense' | 'softmax';
+import type { LayerInfo } from '../../model/layer-info';
 
-export interface LayerInfo {
-  name: string;
-  kind: LayerKind;
-  /** Output shape without the batch dimension: [h, w, c] for maps, [n] for vectors. */
-  shape: number[];
-  kernelSize?: [number, number];
-  strides?: [number, number];
-  padding?: 'valid' | 'same';
-  poolSize?: [number, number];
-}
+export type { LayerInfo, LayerKind } from '../../model/layer-info';
 
 export interface LayerParams {
   /** Conv: [kh, kw, cin, cout]; dense: [in, out]. */

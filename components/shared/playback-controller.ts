@@ -2,7 +2,9 @@
  * Step-by-step playback shared by every animated view: play and pause, step back and
  * forward, scrub, and speed, all reachable from the keyboard. A default pass lasts at most
  * `passMs` (20 s) however many steps there are. With reduced motion nothing autoplays and
- * the end state shows at once.
+ * the end state shows at once. Where a device cannot step as fast as asked, a playing pass
+ * keeps to its clock: it jumps to the step that is due (every step stays reachable by
+ * stepping and scrubbing).
  */
 import { html, svg, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { motionReduced, onMotionChange } from './reduced-motion';
@@ -16,6 +18,8 @@ export interface PlaybackOptions {
   autoplay?: boolean;
   /** Called whenever the step changes, with the new step. */
   onStep?: (step: number) => void;
+  /** Milliseconds since some origin; tests pass a fake clock. Defaults to performance.now. */
+  now?: () => number;
 }
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
@@ -40,10 +44,14 @@ export class PlaybackController implements ReactiveController {
   private unsubscribe?: () => void;
   private readonly passMs: number;
   private readonly maxStepMs: number;
+  private readonly now: () => number;
+  /** Where the pass's clock started: the step and the time, at the pace then in force. */
+  private clock: { t0: number; step0: number; stepMs: number } | null = null;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly options: PlaybackOptions = {}) {
     this.passMs = options.passMs ?? 20_000;
     this.maxStepMs = options.maxStepMs ?? 900;
+    this.now = options.now ?? (() => performance.now());
     host.addController(this);
   }
 
@@ -89,6 +97,7 @@ export class PlaybackController implements ReactiveController {
     if (this.playing) return;
     if (this.step >= this.total - 1) this.seek(0);
     this.playing = true;
+    this.clock = null;
     this.schedule();
     this.host.requestUpdate();
   }
@@ -112,9 +121,25 @@ export class PlaybackController implements ReactiveController {
     this.timer = setTimeout(() => {
       if (!this.playing) return;
       if (this.step >= this.total - 1) { this.pause(); return; }
-      this.seek(this.step + 1);
+      this.seek(this.dueStep());
       this.schedule();
     }, this.stepMs);
+  }
+
+  /**
+   * The next step of a playing pass: the one after the current, or, when the device has
+   * fallen more than a step behind the pass's clock, the step the clock says is due. The
+   * clock starts again whenever the pace changes or the reader moves back.
+   */
+  private dueStep(): number {
+    const now = this.now();
+    const c = this.clock;
+    if (!c || c.stepMs !== this.stepMs || this.step < c.step0) {
+      this.clock = { t0: now, step0: this.step, stepMs: this.stepMs };
+      return this.step + 1;
+    }
+    const due = c.step0 + Math.floor((now - c.t0) / c.stepMs);
+    return due > this.step + 2 ? Math.min(this.total - 1, due) : this.step + 1;
   }
 
   private stopTimer(): void {

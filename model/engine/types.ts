@@ -7,33 +7,17 @@
  * Vectors (flatten, dense, softmax) are plain 1-D arrays; flatten keeps TF's HWC order.
  */
 import type { LayersModel } from '@tensorflow/tfjs';
+import type { LayerInfo, LayerKind } from '../layer-info';
 
-export type LayerKind = 'input' | 'conv' | 'relu' | 'maxpool' | 'avgpool' | 'flatten' | 'dense' | 'softmax';
+export type { LayerInfo, LayerKind, Padding } from '../layer-info';
 
-export type Padding = 'valid' | 'same';
 
-/** One step of the network as the views see it. */
-export interface LayerDescriptor {
-  /**
-   * Unique name. Equals the TF layer name, except for an activation fused into a Conv2D or
-   * Dense layer, which becomes its own step named `<layer>/relu` or `<layer>/softmax`.
-   */
-  name: string;
-  kind: LayerKind;
+/** A step with where it comes from in the TF.js model. */
+export interface LayerDescriptor extends LayerInfo {
   /** Name of the TF.js layer this step comes from ('input' for the input). */
   layerName: string;
   /** TF.js class of that layer (getClassName()), e.g. 'Conv2D', 'Activation'. */
   className: string;
-  /** Output shape without the batch dimension: [h, w, c] for maps, [n] for vectors. */
-  shape: number[];
-  /** conv: [kh, kw]. */
-  kernelSize?: [number, number];
-  /** conv and pools: [rowStride, colStride]. */
-  strides?: [number, number];
-  /** conv and pools. */
-  padding?: Padding;
-  /** pools: [ph, pw]. */
-  poolSize?: [number, number];
 }
 
 /** Conv2D weights, TF layout. */

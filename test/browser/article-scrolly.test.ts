@@ -110,7 +110,7 @@ it('copies a link that reopens the same figure', async ({ page, url, browser }) 
     const shown = status.match(/https?:\/\/\S+/)?.[0];
     return shown ?? navigator.clipboard.readText();
   });
-  assert.match(link, /image=ladybug-clipart/);
+  assert.match(link, /image=ladybug-clipart/, link);
   assert.match(link, /channel=7/);
   assert.match(link, /#relu$/);
 });

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { droppedAddress, isDroppable, labelFromAddress, normaliseTypedAddress } from '../../components/image-input/picker-inputs';
-import { quoteName } from '../../components/image-input/decode-image';
+import { quoteName } from '../../components/shared/decode-image';
 
 /** Just enough of a DataTransfer for the helpers that read types and text. */
 const transfer = (types: string[], data: Record<string, string> = {}) =>

@@ -1,8 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import jpeg from 'jpeg-js';
-import { readImageHeaderSize, sniffImageType } from '../../components/image-input/decode-image';
-import { countGifFrames, jpegLooksComplete, looksLikeText, pngLooksComplete, readJpegOrientation } from '../../components/image-input/image-headers';
+import { readImageHeaderSize, sniffImageType } from '../../components/shared/decode-image';
+import { countGifFrames, jpegLooksComplete, looksLikeText, pngLooksComplete, readJpegOrientation } from '../../components/shared/image-headers';
 import {
   TIFF_HEADER, SVG_WITH_SCRIPT, animatedGif, crc32, encodeBmp, encodePng, isoFtyp, jpegHeader, pngHeaderOnly, webpHeader,
 } from '../fixtures/make-image-fixtures';

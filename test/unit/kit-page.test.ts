@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { componentSection, inlineMarkdown, renderEmbedPage } from '../../components/kit/embed-page';
 import { fullySpecified, rewriteSpecifiers } from '../../components/kit/emit-package';
-import { figureArticleLink, isArticlePage, selectionState } from '../../components/kit/article-link';
+import { figureArticleLink, isArticlePage, selectionState } from '../../components/shared/article-link';
 import { ensureKatexStylesheet } from '../../components/kit/document-fonts';
 import { describeDetail } from '../../components/kit/playground';
 import type { ElementDoc } from '../../components/kit/manifest';

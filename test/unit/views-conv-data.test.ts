@@ -1,8 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  buildConvData, channelWindowAt, convLayerNames, formatNumber, outputsReading, positionOfStep, stepOfPosition, windowAt,
-} from '../../components/views/conv/conv-data';
+import { buildConvData, channelWindowAt, convLayerNames, outputsReading, windowAt } from '../../components/views/conv/conv-data';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../components/shared/network-types';
 
 /** A seeded generator, so failures repeat. */
@@ -95,17 +93,5 @@ for (const geometry of [{}, { strides: [2, 2] as [number, number] }, { padding: 
     }
   });
 }
-
-test('playback steps map to output positions row by row', () => {
-  const d = { outShape: [4, 7, 2] as [number, number, number] };
-  for (let s = 0; s < 28; s++) assert.is(stepOfPosition(d, positionOfStep(d, s)), s);
-  assert.equal(positionOfStep(d, 9), { row: 1, col: 2 });
-});
-
-test('numbers print with fixed decimals and a real minus sign, never as −0', () => {
-  assert.is(formatNumber(-0.4567), '\u22120.46');
-  assert.is(formatNumber(1.2, 3), '1.200');
-  assert.is(formatNumber(-0.001), '0.00');
-});
 
 test.run();

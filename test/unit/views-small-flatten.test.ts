@@ -2,11 +2,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import katex from 'katex';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../components/shared/network-types';
-import {
-  buildFlattenData, chooseClass, denseAfter, flattenLayerNames, flattenSentence, indexOf, positionOf, stripValues,
-} from '../../components/views/flatten/flatten-data';
+import { buildFlattenData, chooseClass, denseAfter, flattenLayerNames, flattenSentence, indexOf, positionOf, stripValues } from '../../components/views/flatten/flatten-data';
 import { flattenTex } from '../../components/views/flatten/flatten-formula';
-import { formatNumber } from '../../components/views/shared/view-helpers';
+import { formatNumber } from '../../components/shared/numbers';
 
 const [H, W, C, OUT] = [3, 4, 5, 3];
 const N = H * W * C;

@@ -1,8 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  anchoredBlock, blockAround, chooseChannel, chooseLayer, classIndexOf, formatNumber, formatWide, moveByKey, positionOfStep, stepOfPosition,
-} from '../../components/views/shared/view-helpers';
+import { anchoredBlock, blockAround, chooseChannel, chooseLayer, classIndexOf, moveByKey, positionOfStep, stepOfPosition } from '../../components/views/shared/view-helpers';
+import { formatNumber, formatWide } from '../../components/shared/numbers';
 
 const CLASSES = ['lifeboat', 'ladybug', 'pizza', 'bell pepper', 'school bus', 'koala', 'espresso', 'red panda', 'orange', 'sports car'];
 

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../components/shared/network-types';
 import { buildReluData, cellAt, reluLayerNames, reluSentence } from '../../components/views/relu/relu-data';
 import { buildPoolData, discardSentence, outputCellOf, poolBudget, poolLayerNames, poolSentence, windowAt } from '../../components/views/pool/pool-data';
-import { formatNumber } from '../../components/views/shared/view-helpers';
+import { formatNumber } from '../../components/shared/numbers';
 
 /** A tiny network: 4×4×2 conv output → relu → 2×2 max pool; the values are chosen by hand. */
 function tinyNetwork(pool: Partial<LayerInfo> = {}): { info: ModelInfo; run: NetworkRun } {

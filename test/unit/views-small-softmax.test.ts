@@ -1,12 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import katex from 'katex';
-import {
-  SLIDER_STEPS, T_MAX, T_MIN, chooseTemperature, classOfStage, rescalingProblems, shownAt, sliderFromTemperature, softmaxSentence,
-  softmaxTerms, stageOfStep, stepCount, temperatureFromSlider,
-} from '../../components/views/softmax/softmax-data';
+import { SLIDER_STEPS, T_MAX, T_MIN, chooseTemperature, classOfStage, rescalingProblems, shownAt, sliderFromTemperature, softmaxSentence, softmaxTerms, stageOfStep, stepCount, temperatureFromSlider } from '../../components/views/softmax/softmax-data';
 import { softmaxTex, texWide } from '../../components/views/softmax/softmax-formula';
-import { formatWide } from '../../components/views/shared/view-helpers';
+import { formatWide } from '../../components/shared/numbers';
 
 const LOGITS = [-3.25, 5.05, 1.57, 5.25, -5.13, -11.8, 8.91, -0.86, 6.13, 0.91];
 const NAMES = ['lifeboat', 'ladybug', 'pizza', 'bell pepper', 'school bus', 'koala', 'espresso', 'red panda', 'orange', 'sports car'];

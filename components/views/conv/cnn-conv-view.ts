@@ -1,18 +1,17 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
 import { customElement } from '../../shared/define-element';
-import { PlaybackController } from '../../shared/playback-controller';
 import { sharedViewStyles } from '../shared/view-styles';
 import { convViewStyles } from './conv-view-styles';
-import {
-  buildConvData, channelWindowAt, convLayerNames, formatNumber, inputChannelName, outputsReading,
-  positionOfStep, stepOfPosition, weightAt, windowAt, type ConvViewData, type GridPosition,
-} from './conv-data';
+import { buildConvData, channelWindowAt, convLayerNames, inputChannelName, outputsReading, weightAt, windowAt, type ConvViewData } from './conv-data';
 import { channelTex, outputTex, stepSentence } from './conv-formula';
 import { convFacts, detailTemplate, elasticTemplate, type ConvHandlers, type ConvTemplateState, type WeightRef } from './conv-templates';
-import { cellFromPointer, paintMapChannel } from '../shared/map-canvas';
+import { cellFromPointer } from '../shared/map-canvas';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
-import { OperationView } from '../shared/operation-view';
+import { ChannelMapView, outputShapeGrid, type ChannelMapSpec } from '../shared/channel-map-view';
+import { type GridPosition } from '../shared/view-helpers';
+import { formatNumber } from '../../shared/numbers';
+import { paintMapChannel } from '../../shared/map-painter';
 
 /** While playing, the formulas are typeset at most this often (KaTeX is the costly part). */
 const TEX_EVERY_MS = 150;
@@ -31,98 +30,48 @@ const TEX_EVERY_MS = 150;
  * @cssprop --cnn-accent - Accent colour for focus, windows and the output value.
  */
 @customElement('cnn-conv-view')
-export class CnnConvView extends OperationView {
+export class CnnConvView extends ChannelMapView<ConvViewData> {
   static override styles = [sharedViewStyles, convViewStyles];
 
-  @property({ reflect: true }) layer = '';
-  @property({ type: Number, reflect: true }) channel = 0;
+  protected override readonly spec: ChannelMapSpec<ConvViewData> = {
+    layer: { warning: 'a convolution layer', label: 'Convolution layer' },
+    channel: { warning: 'an output channel', label: 'Output channel' },
+    layerNames: convLayerNames,
+    build: buildConvData,
+    outputGrid: outputShapeGrid,
+  };
 
   @state() private detailChannel = 0;
-  @state() private preview: GridPosition | null = null;
   @state() private probe: GridPosition | null = null;
   @state() private weightFocus: WeightRef = { ci: 0, ky: 0, kx: 0 };
   @state() private weightShown: WeightRef | null = null;
 
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
-
-  /** What is on show; null until the model and the image have arrived. */
-  data: ConvViewData | null = null;
-  private checkedFor = '';
-  private geometryKey = '';
   private probeFocused = false;
   private weightFocused = false;
   private focusWeightAfterRender = false;
   private tex = { key: '', at: 0, channel: null as string | null, output: null as string | null };
 
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    const info = this.network.info;
-    if (info && (changed.has('layer') || changed.has('channel') || this.checkedFor !== info.url)) {
-      this.checkedFor = info.url;
-      this.checkAttributes();
-    }
-    const data = buildConvData(info, this.network.run, this.layer, this.channel);
-    if (data?.key !== this.data?.key) this.useData(data);
-  }
-
-  /** Invalid attributes warn and fall back; they never throw. */
-  private checkAttributes(): void {
-    const info = this.network.info!;
-    const names = convLayerNames(info);
-    if (!names.includes(this.layer)) {
-      if (this.layer) console.warn(`<cnn-conv-view>: layer="${this.layer}" is not a convolution layer of this model (${names.join(', ')}); showing "${names[0] ?? ''}".`);
-      this.layer = names[0] ?? '';
-    }
-    const cout = info.params[this.layer]?.kernelShape[3] ?? 1;
-    if (!Number.isInteger(this.channel) || this.channel < 0 || this.channel >= cout) {
-      console.warn(`<cnn-conv-view>: channel="${this.getAttribute('channel') ?? this.channel}" is not an output channel of ${this.layer} (0 to ${cout - 1}); showing 0.`);
-      this.channel = 0;
-    }
-  }
-
-  private useData(data: ConvViewData | null): void {
-    this.data = data;
-    this.preview = null;
+  protected override dataChanged(data: ConvViewData): void {
     this.probe = null;
     this.weightShown = null;
-    if (!data) return;
     const cin = data.inShape[2];
     if (this.detailChannel >= cin) this.detailChannel = 0;
     if (this.weightFocus.ci >= cin) this.weightFocus = { ci: 0, ky: 0, kx: 0 };
-    const total = data.outShape[0] * data.outShape[1];
-    const geometryKey = `${data.layer.name}|${data.channel}|${total}`;
-    // A new layer or channel starts a new pass; a new image keeps the reader's place.
-    this.playback.setTotal(total, { restart: geometryKey !== this.geometryKey });
-    this.geometryKey = geometryKey;
-    this.onStep(true);
   }
 
-  private get computedAt(): GridPosition {
-    return positionOfStep(this.data!, this.playback.step);
+  protected override beforeToolbar() {
+    return katexStylesheet();
   }
 
-  private get shownAt(): GridPosition {
-    return this.preview ?? this.computedAt;
+  /** What the live region says at the output position playback has reached. */
+  protected override stepSentence(data: ConvViewData, at: GridPosition): string {
+    const win = windowAt(data, at);
+    const per = data.kernelSize[0] * data.kernelSize[1];
+    const shares = data.intermediate.map((m) => m[at.row * data.outShape[1] + at.col]);
+    return stepSentence(at, shares, win.runningSums[per * data.inShape[2] - 1], data.bias, win.sum);
   }
 
-  override render() {
-    const data = this.data;
-    const names = convLayerNames(this.network.info);
-    const cout = data?.outShape[2] ?? this.network.info?.params[this.layer]?.kernelShape[3] ?? 0;
-    return html`${katexStylesheet()}
-      <div class="toolbar" part="toolbar">
-        <label>Layer <select aria-label="Convolution layer" .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
-          ${names.map((n) => html`<option value=${n} ?selected=${n === this.layer}>${n}</option>`)}</select></label>
-        <label>Output channel <select aria-label="Output channel" .value=${String(this.channel)} @change=${(e: Event) => { this.channel = Number((e.target as HTMLSelectElement).value); }}>
-          ${Array.from({ length: cout }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>
-        ${this.statusTemplate()}
-      </div>
-      ${data ? this.renderData(data) : nothing}
-      ${this.liveRegion()}`;
-  }
-
-  private renderData(data: ConvViewData) {
+  protected override renderData(data: ConvViewData) {
     const at = this.shownAt;
     const win = windowAt(data, at);
     const detailWin = channelWindowAt(data, this.detailChannel, at);
@@ -192,17 +141,6 @@ export class CnnConvView extends OperationView {
       ${this.preview ? '(pointed at)' : ''}`;
   }
 
-  /** Fills the live region with the step playback has reached (see OperationView.announce). */
-  protected override onStep(force = false): void {
-    const data = this.data;
-    if (!data) return;
-    const at = this.computedAt;
-    const win = windowAt(data, at);
-    const per = data.kernelSize[0] * data.kernelSize[1];
-    const shares = data.intermediate.map((m) => m[at.row * data.outShape[1] + at.col]);
-    this.announce(stepSentence(at, shares, win.runningSums[per * data.inShape[2] - 1], data.bias, win.sum), { force, playing: this.playback.playing });
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.focusWeightAfterRender) {
@@ -226,18 +164,6 @@ export class CnnConvView extends OperationView {
       else paintMapChannel(canvas, data.output, [oh, ow, 1], 0, data.domains.output);
     }
   }
-
-  private seekTo(p: GridPosition): void {
-    if (!this.data) return;
-    this.playback.pause();
-    this.playback.seek(stepOfPosition(this.data, p));
-  }
-
-  private readonly onStageKey = (e: KeyboardEvent) => {
-    const target = e.composedPath()[0] as HTMLElement;
-    if (target.closest?.('button, select, input, a')) return;
-    if (this.playback.handleKey(e)) this.preview = null;
-  };
 
   private readonly handlers: ConvHandlers = {
     onInputPointer: (e) => {
@@ -278,7 +204,7 @@ export class CnnConvView extends OperationView {
     onOutputClick: (e) => {
       const d = this.data;
       const cell = d && cellFromPointer(e, e.currentTarget as Element, d.outShape[0], d.outShape[1]);
-      if (cell) { this.seekTo(cell); this.preview = null; this.onStep(true); }
+      if (cell) this.seekTo(cell);
     },
     onOutputKey: (e) => {
       const d = this.data;
@@ -286,7 +212,6 @@ export class CnnConvView extends OperationView {
       e.preventDefault();
       e.stopPropagation();
       const at = this.computedAt;
-      this.preview = null;
       this.seekTo({ row: Math.max(0, Math.min(d.outShape[0] - 1, at.row + (e.key === 'ArrowUp' ? -1 : 1))), col: at.col });
     },
     onWeightEnter: (e) => { this.weightShown = weightRefOf(e.currentTarget as HTMLElement); },

@@ -6,12 +6,9 @@
 import { convIntermediateMaps, convWindow, sumIntermediateMaps, type ConvGeometry, type ConvWindow } from '../../../model/ops/conv-window';
 import { axisGeometry, windowGeometry } from '../../../model/ops/window-geometry';
 import { symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
-import type { LayerInfo, LayerParams, ModelInfo, NetworkRun } from '../../shared/network-types';
-
-export interface GridPosition {
-  row: number;
-  col: number;
-}
+import type { LayerParams, ModelInfo, NetworkRun } from '../../shared/network-types';
+import { maxAbs } from '../../shared/numbers';
+import type { GridPosition, LayerChannelData } from '../shared/view-helpers';
 
 /** The conv layers of a model, in order. */
 export function convLayerNames(info: ModelInfo | null): string[] {
@@ -19,16 +16,7 @@ export function convLayerNames(info: ModelInfo | null): string[] {
 }
 
 /** What the conv view draws for one layer, output channel and image. */
-export interface ConvViewData {
-  key: string;
-  layer: LayerInfo;
-  layerIndex: number;
-  inputLayer: LayerInfo;
-  /** [h, w, cin] of the layer's input. */
-  inShape: [number, number, number];
-  /** [outH, outW, cout]. */
-  outShape: [number, number, number];
-  channel: number;
+export interface ConvViewData extends LayerChannelData {
   /** The layer's input, HWC (the previous layer's values). */
   input: Float32Array;
   params: LayerParams;
@@ -44,12 +32,6 @@ export interface ConvViewData {
   /** kh·kw·cin·cout + cout. */
   paramCount: number;
   domains: { input: SymmetricDomain | null; kernel: SymmetricDomain; intermediate: SymmetricDomain; output: SymmetricDomain };
-}
-
-function maxAbs(values: ArrayLike<number>, from = 0, step = 1): number {
-  let m = 0;
-  for (let i = from; i < values.length; i += step) m = Math.max(m, Math.abs(values[i]));
-  return m;
 }
 
 /** Builds the view's data; null while the model or the run is missing or the layer is not a conv. */
@@ -95,16 +77,6 @@ export function buildConvData(info: ModelInfo | null, run: NetworkRun | null, la
       output: symmetricDomain(maxAbs(output)),
     },
   };
-}
-
-/** The output position a playback step stands for (row-major). */
-export function positionOfStep(data: Pick<ConvViewData, 'outShape'>, step: number): GridPosition {
-  const w = data.outShape[1];
-  return { row: Math.floor(step / w), col: step % w };
-}
-
-export function stepOfPosition(data: Pick<ConvViewData, 'outShape'>, p: GridPosition): number {
-  return p.row * data.outShape[1] + p.col;
 }
 
 /** The whole sum behind one output value, every input channel in order (from the ops). */
@@ -173,11 +145,4 @@ export function outputsReading(data: ConvViewData, cell: GridPosition): { rows: 
 export function inputChannelName(data: Pick<ConvViewData, 'inputLayer'>, ci: number, short = false): string {
   if (data.inputLayer.kind === 'input') return ['red', 'green', 'blue'][ci] ?? `channel ${ci}`;
   return short ? `#${ci}` : `${data.inputLayer.name} channel ${ci}`;
-}
-
-/** Numbers as the view prints them: fixed decimals and a real minus sign. */
-export function formatNumber(v: number, digits = 2): string {
-  if (!Number.isFinite(v)) return String(v);
-  const s = Math.abs(v).toFixed(digits);
-  return (v < 0 && Number(s) !== 0 ? '\u2212' : '') + s;
 }

@@ -4,8 +4,8 @@
  */
 import type { ConvWindow } from '../../../model/ops/conv-window';
 import { texNumber } from '../shared/katex-render';
-import { formatNumber, type GridPosition } from './conv-data';
-
+import { formatNumber } from '../../shared/numbers';
+import { type GridPosition } from '../shared/view-helpers';
 
 function texName(name: string): string {
   return /^\d+$/.test(name) ? name : `\\text{${name}}`;

@@ -7,8 +7,11 @@ import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { ConvWindow } from '../../../model/ops/conv-window';
 import { colorOf, symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
-import { formatNumber, inputChannelName, type ConvViewData, type GridPosition } from './conv-data';
-import { boxStyle, inkOn, tintOf } from '../shared/map-canvas';
+import { inputChannelName, type ConvViewData } from './conv-data';
+import { boxStyle, inkOn, type InputOutputHandlers } from '../shared/map-canvas';
+import { formatNumber } from '../../shared/numbers';
+import { type GridPosition } from '../shared/view-helpers';
+import { tintOf } from '../../shared/map-painter';
 
 export interface WeightRef {
   ci: number;
@@ -34,16 +37,7 @@ export interface ConvTemplateState {
   outputTex: string | null;
 }
 
-export interface ConvHandlers {
-  onInputPointer(e: PointerEvent): void;
-  onInputLeave(): void;
-  onInputFocus(e: FocusEvent): void;
-  onInputBlur(): void;
-  onInputKey(e: KeyboardEvent): void;
-  onOutputPointer(e: PointerEvent): void;
-  onOutputLeave(): void;
-  onOutputClick(e: MouseEvent): void;
-  onOutputKey(e: KeyboardEvent): void;
+export interface ConvHandlers extends InputOutputHandlers {
   onWeightEnter(e: Event): void;
   onWeightLeave(): void;
   onWeightFocus(e: FocusEvent): void;
@@ -141,7 +135,7 @@ export function elasticTemplate(s: ConvTemplateState, h: ConvHandlers) {
   const value = win.sum;
   return html`<div class="elastic">
     <div class="rows">
-      <div class="row-head" aria-hidden="true"><span></span><span>${data.inputLayer.name === 'input' ? 'input image' : data.inputLayer.name}</span><span></span>
+      <div class="row-head" aria-hidden="true"><span></span><span>${data.inputLayer.kind === 'input' ? 'input image' : data.inputLayer.name}</span><span></span>
         <span>kernel</span><span></span><span>its share</span><span>(${s.at.row}, ${s.at.col})</span></div>
       ${Array.from({ length: cin }, (_, ci) => channelRow(s, ci, h))}
     </div>

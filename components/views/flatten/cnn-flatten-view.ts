@@ -2,21 +2,19 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { customElement } from '../../shared/define-element';
-import { PlaybackController } from '../../shared/playback-controller';
 import { sharedViewStyles } from '../shared/view-styles';
-import { cellFromPointer, paintMapChannel } from '../shared/map-canvas';
+import { cellFromPointer } from '../shared/map-canvas';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
 import { OperationView } from '../shared/operation-view';
 import { smallViewStyles } from '../shared/small-view-styles';
 import { legendTemplate } from '../shared/map-pieces';
-import { chooseLayer, classIndexOf, formatCount, formatNumber, moveByKey } from '../shared/view-helpers';
-import {
-  STRIP_MODES, buildFlattenData, chooseClass, flattenLayerNames, flattenSentence, indexOf, positionOf, stripValues,
-  type FlattenViewData, type StripMode,
-} from './flatten-data';
+import { chooseLayer, classIndexOf, moveByKey } from '../shared/view-helpers';
+import { STRIP_MODES, buildFlattenData, chooseClass, flattenLayerNames, flattenSentence, indexOf, positionOf, stripValues, type FlattenViewData, type StripMode } from './flatten-data';
 import { flattenTex } from './flatten-formula';
 import { entryFactsTemplate, logitTemplate, stripTemplate, tilesTemplate, zoomTemplate, type FlattenHandlers } from './flatten-templates';
 import { flattenStyles } from './flatten-styles';
+import { formatCount, formatNumber } from '../../shared/numbers';
+import { paintMapChannel } from '../../shared/map-painter';
 
 /**
  * Flatten on the real numbers of the current image: the pooled maps (13 × 13 × 10 in Tiny
@@ -43,8 +41,6 @@ export class CnnFlattenView extends OperationView {
 
   /** An entry pointed at (a preview; playback keeps its place). */
   @state() private preview: number | null = null;
-
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
 
   /** What is on show; null until the model and the image have arrived. */
   data: FlattenViewData | null = null;
@@ -245,11 +241,9 @@ export class CnnFlattenView extends OperationView {
     },
   };
 
-  private readonly onStageKey = (e: KeyboardEvent) => {
-    const target = e.composedPath()[0] as HTMLElement;
-    if (target.closest?.('button, select, input, a')) return;
-    if (this.playback.handleKey(e)) this.preview = null;
-  };
+  protected override previewEnded(): void {
+    this.preview = null;
+  }
 }
 
 declare global {

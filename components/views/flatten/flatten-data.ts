@@ -8,7 +8,8 @@ import { hwcIndex, hwcPosition, type MapPosition } from '../../../model/ops/flat
 import { argmax } from '../../../model/ops/softmax';
 import { symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
 import type { LayerInfo, LayerParams, ModelInfo, NetworkRun } from '../../shared/network-types';
-import { classIndexOf, formatNumber, layersOfKind, maxAbs } from '../shared/view-helpers';
+import { classIndexOf, layersOfKind } from '../shared/view-helpers';
+import { formatNumber, maxAbs } from '../../shared/numbers';
 
 /** What the strip of the flat vector is coloured by. */
 export const STRIP_MODES = ['value', 'weight', 'product'] as const;

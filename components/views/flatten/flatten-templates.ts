@@ -7,8 +7,9 @@
 import { html, nothing } from 'lit';
 import { colorOf } from '../../shared/diverging-colors';
 import { boxStyle, inkOn } from '../shared/map-canvas';
-import { formatCount, formatNumber } from '../shared/view-helpers';
+
 import { indexOf, positionOf, stripValues, type FlattenViewData, type StripMode } from './flatten-data';
+import { formatCount, formatNumber } from '../../shared/numbers';
 
 export interface FlattenHandlers {
   /** Preview an entry (pointer over it), or clear the preview (null). */

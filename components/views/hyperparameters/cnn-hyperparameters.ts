@@ -1,21 +1,17 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../../shared/define-element';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { NetworkController } from '../../shared/network-controller';
-import { ImageSourceController } from '../../shared/image-source-controller';
-import { PlaybackController } from '../../shared/playback-controller';
-import { assetUrl, DEFAULT_MODEL_PATH } from '../../shared/asset-base';
 import { sharedViewStyles } from '../shared/view-styles';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
-import { networkStatus } from '../shared/network-status';
-import { formatNumber } from '../conv/conv-data';
+
 import { buildHyperData, HYPER_KEYS, HYPER_RANGES, hyperWindow, readersOf, shrinkChannel, validSetting, type HyperData, type HyperKey, type HyperSettings } from './hyper-data';
 import { explain, sizeTex } from './hyper-explain';
 import { inputGrid, outputGrid, type Cell, type GridHandlers, type GridState } from './hyper-templates';
 import { hyperStyles } from './hyper-styles';
+import { OperationView } from '../shared/operation-view';
+import { formatNumber } from '../../shared/numbers';
 
-const ANNOUNCE_EVERY_MS = 4000;
 const MAX_CELL = 40;
 const MIN_CELL = 12;
 /** Numbers are printed in cells at least this wide. */
@@ -42,7 +38,7 @@ const cellOf = (e: PointerEvent | MouseEvent): Cell | null => {
  * @cssprop --cnn-accent - Accent colour for the window and focus.
  */
 @customElement('cnn-hyperparameters')
-export class CnnHyperparameters extends LitElement {
+export class CnnHyperparameters extends OperationView {
   static override styles = [sharedViewStyles, hyperStyles];
 
   @property({ type: Number, reflect: true, attribute: 'input-size' }) inputSize = HYPER_RANGES.inputSize.initial;
@@ -50,17 +46,9 @@ export class CnnHyperparameters extends LitElement {
   @property({ type: Number, reflect: true, attribute: 'kernel-size' }) kernelSize = HYPER_RANGES.kernelSize.initial;
   @property({ type: Number, reflect: true }) stride = HYPER_RANGES.stride.initial;
   @property({ type: Number, reflect: true }) dilation = HYPER_RANGES.dilation.initial;
-  @property({ reflect: true }) image = '';
-  @property({ reflect: true }) model = '';
 
-  @state() private width = 0;
   @state() private preview: Cell | null = null;
   @state() private probe: Cell | null = null;
-  @state() private announcement = '';
-
-  readonly network = new NetworkController(this);
-  readonly source = new ImageSourceController(this, this.network);
-  readonly playback = new PlaybackController(this, { onStep: () => this.announce(false) });
 
   /** What is on show; null until the image's run has arrived. */
   data: HyperData | null = null;
@@ -69,22 +57,10 @@ export class CnnHyperparameters extends LitElement {
   private dataKey = '';
   private started = false;
   private probeFocused = false;
-  private lastAnnounceAt = 0;
-  private wasPlaying = false;
-  private resizeObserver?: ResizeObserver;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0].contentRect.width);
-      if (w !== this.width) this.width = w;
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this.resizeObserver?.disconnect();
-    super.disconnectedCallback();
+  /** The first pass starts once the image has arrived (see useData); later ones wait for the reader. */
+  protected override get autoplays(): boolean {
+    return false;
   }
 
   get settings(): HyperSettings {
@@ -92,12 +68,11 @@ export class CnnHyperparameters extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('model') || !this.hasUpdated) this.network.setModel(this.model || assetUrl(DEFAULT_MODEL_PATH));
-    if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
+    super.willUpdate(changed);
     for (const key of HYPER_KEYS) {
       if ((changed.has(key) || !this.hasUpdated) && !validSetting(key, this[key])) {
         const r = HYPER_RANGES[key];
-        console.warn(`<cnn-hyperparameters>: ${r.attribute}="${this.getAttribute(r.attribute) ?? this[key]}" is not a whole number from ${r.min} to ${r.max}; using ${r.initial}.`);
+        this.warn(`${r.attribute}="${this.getAttribute(r.attribute) ?? this[key]}" is not a whole number from ${r.min} to ${r.max}; using ${r.initial}.`);
         this[key] = r.initial;
       }
     }
@@ -131,7 +106,7 @@ export class CnnHyperparameters extends LitElement {
       // A changed setting while paused: show the whole result at once.
       this.playback.seek(total - 1);
     }
-    this.announce(true);
+    this.onStep(true);
   }
 
   private get computedAt(): Cell {
@@ -154,10 +129,10 @@ export class CnnHyperparameters extends LitElement {
   override render() {
     const data = this.data;
     return html`${katexStylesheet()}
-      <div class="status" role="status" data-kind=${this.network.error || this.source.error ? 'error' : 'info'}>${networkStatus(this.network, this.source) || nothing}</div>
+      ${this.statusTemplate({ block: true })}
       <div class="controls" part="controls">${HYPER_KEYS.map((k) => this.control(k))}</div>
       ${data ? this.renderData(data) : nothing}
-      <div class="sr-only" aria-live="polite" data-role="announcement">${this.announcement}</div>`;
+      ${this.liveRegion()}`;
   }
 
   private control(key: HyperKey) {
@@ -214,24 +189,18 @@ export class CnnHyperparameters extends LitElement {
       Its window starts at input (${win.inputRow}, ${win.inputCol}).`;
   }
 
-  private announce(force: boolean): void {
+  /** Fills the live region with the output cell playback has reached (see FigureElement.announce). */
+  protected override onStep(force = false): void {
     const data = this.data;
     if (!data) return;
-    const now = performance.now();
-    if (!force && this.playback.playing && now - this.lastAnnounceAt < ANNOUNCE_EVERY_MS) return;
-    this.lastAnnounceAt = now;
+    const playing = this.playback.playing;
     if (data.outSize === 0) {
-      this.announcement = explain(data)[0].text;
+      this.announce(explain(data)[0].text, { force, playing });
       return;
     }
     const at = this.computedAt;
     const win = hyperWindow(data, at.row, at.col);
-    this.announcement = `Output (${at.row}, ${at.col}) = mean of ${data.settings.kernelSize ** 2} cells = ${formatNumber(win.sum)}`;
-  }
-
-  protected override updated(): void {
-    if (this.wasPlaying && !this.playback.playing) this.announce(true);
-    this.wasPlaying = this.playback.playing;
+    this.announce(`Output (${at.row}, ${at.col}) = mean of ${data.settings.kernelSize ** 2} cells = ${formatNumber(win.sum)}`, { force, playing });
   }
 
   private seekTo(c: Cell): void {
@@ -239,14 +208,12 @@ export class CnnHyperparameters extends LitElement {
     if (!data || data.outSize === 0) return;
     this.playback.pause();
     this.playback.seek(c.row * data.outSize + c.col);
-    this.announce(true);
+    this.onStep(true);
   }
 
-  private readonly onStageKey = (e: KeyboardEvent) => {
-    const target = e.composedPath()[0] as HTMLElement;
-    if (target.closest?.('button, select, input, a')) return;
-    if (this.playback.handleKey(e)) this.preview = null;
-  };
+  protected override previewEnded(): void {
+    this.preview = null;
+  }
 
   private readonly handlers: GridHandlers = {
     onInputPointer: (e) => {

@@ -4,9 +4,11 @@
  * precision) so that tests can read what is shown.
  */
 import { html, nothing } from 'lit';
-import { formatNumber } from '../conv/conv-data';
-import { inkOn, tintOf } from '../shared/map-canvas';
+
+import { inkOn, type InputOutputHandlers } from '../shared/map-canvas';
 import { isTap, type HyperData } from './hyper-data';
+import { formatNumber } from '../../shared/numbers';
+import { tintOf } from '../../shared/map-painter';
 
 export interface Cell {
   row: number;
@@ -28,17 +30,7 @@ export interface GridState {
   readers: Cell[];
 }
 
-export interface GridHandlers {
-  onInputPointer(e: PointerEvent): void;
-  onInputLeave(): void;
-  onInputFocus(): void;
-  onInputBlur(): void;
-  onInputKey(e: KeyboardEvent): void;
-  onOutputPointer(e: PointerEvent): void;
-  onOutputLeave(): void;
-  onOutputClick(e: MouseEvent): void;
-  onOutputKey(e: KeyboardEvent): void;
-}
+export type GridHandlers = InputOutputHandlers;
 
 function ruler(length: number, filled: (i: number) => boolean, kind: string) {
   return html`<div class="ruler ${kind}">${Array.from({ length }, (_, i) => html`<i class=${filled(i) ? 'on' : ''}></i>`)}</div>`;

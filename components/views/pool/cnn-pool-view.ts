@@ -1,15 +1,16 @@
 import { html, nothing } from 'lit';
 import { customElement } from '../../shared/define-element';
-import type { ModelInfo, NetworkRun } from '../../shared/network-types';
 import { sharedViewStyles } from '../shared/view-styles';
-import { cellFromPointer, paintMapChannel } from '../shared/map-canvas';
-import { ChannelMapView } from '../shared/channel-map-view';
+import { cellFromPointer } from '../shared/map-canvas';
+import { ChannelMapView, PLAIN_CHANNEL, outputShapeGrid, type ChannelMapSpec } from '../shared/channel-map-view';
 import { smallViewStyles } from '../shared/small-view-styles';
 import { boxTemplate, legendTemplate, lensTemplate, veilTemplate } from '../shared/map-pieces';
-import { anchoredBlock, formatNumber, type GridPosition } from '../shared/view-helpers';
+import { anchoredBlock, type GridPosition } from '../shared/view-helpers';
 import { buildPoolData, discardSentence, outputCellOf, poolLayerNames, poolSentence, windowAt, type PoolViewData } from './pool-data';
 import { paintPoolInput, windowMathTemplate, windowsLensTemplate } from './pool-templates';
 import { poolStyles } from './pool-styles';
+import { formatNumber } from '../../shared/numbers';
+import { paintMapChannel } from '../../shared/map-painter';
 
 /** Windows per side in the lens around the current one. */
 const LENS = 3;
@@ -31,20 +32,13 @@ const LENS = 3;
 export class CnnPoolView extends ChannelMapView<PoolViewData> {
   static override styles = [sharedViewStyles, smallViewStyles, poolStyles];
 
-  protected override readonly layerKind = { warning: 'a pooling layer', label: 'Pooling layer' };
-
-  protected override layerNames(info: ModelInfo | null): string[] {
-    return poolLayerNames(info);
-  }
-
-  protected override buildData(info: ModelInfo | null, run: NetworkRun | null, layer: string, channel: number): PoolViewData | null {
-    return buildPoolData(info, run, layer, channel);
-  }
-
-  /** Playback walks the output cells; the windows after the one reached are not pooled yet. */
-  protected override outputGrid(data: PoolViewData): readonly [number, number] {
-    return [data.outShape[0], data.outShape[1]];
-  }
+  protected override readonly spec: ChannelMapSpec<PoolViewData> = {
+    layer: { warning: 'a pooling layer', label: 'Pooling layer' },
+    channel: PLAIN_CHANNEL,
+    layerNames: poolLayerNames,
+    build: buildPoolData,
+    outputGrid: outputShapeGrid,
+  };
 
   protected override stepSentence(data: PoolViewData, at: GridPosition): string {
     return poolSentence(data, at, (v) => formatNumber(v, 2));
@@ -72,7 +66,7 @@ export class CnnPoolView extends ChannelMapView<PoolViewData> {
       </p>
       <p class="discard" data-role="discard">${discardSentence(data.budget, data.mode)}</p>
       ${this.playback.controls(`${data.layer.name} pooling`)}
-      <div class="stage pool-stage" @keydown=${this.onStageKey}>
+      <div class="stage three-up pool-stage" @keydown=${this.onStageKey}>
         <div class="column in">
           <h3>In: <strong>${data.inputLayer.name}</strong>, channel ${data.channel} (${ih} × ${iw})</h3>
           <div class="map input-map" tabindex="0" role="group" aria-roledescription="map" aria-label=${mapLabel(`Input ${data.inputLayer.name}, ${ih} by ${iw}`)}

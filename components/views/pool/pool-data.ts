@@ -3,21 +3,21 @@
  * goes in, each output cell's window (with its winner, from model/ops maxPoolWindow), the
  * engine's output, and how much pooling throws away, from the shapes. No DOM.
  */
-import {
-  avgPoolWindow, maxPoolWindow, type AvgPoolWindow, type MaxPoolWindow, type PoolGeometry,
-} from '../../../model/ops/pool-window';
+import { avgPoolWindow, maxPoolWindow, type AvgPoolWindow, type MaxPoolWindow, type PoolGeometry } from '../../../model/ops/pool-window';
 import { channelPlane } from '../../../model/ops/flatten-order';
 import { windowGeometry } from '../../../model/ops/window-geometry';
 import { symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../shared/network-types';
-import { formatCount, layersOfKind, maxAbs, type GridPosition } from '../shared/view-helpers';
+import { kindsOf, LAYER_KINDS } from '../../shared/layer-kinds';
+import { layersOfKind, type GridPosition, type LayerChannelData } from '../shared/view-helpers';
+import { formatCount, maxAbs } from '../../shared/numbers';
 
 export type PoolMode = 'max' | 'avg';
 
 /** Pooling steps whose input and output are maps. */
 export function poolLayerNames(info: ModelInfo | null): string[] {
   if (!info) return [];
-  return layersOfKind(info, ['maxpool', 'avgpool'])
+  return layersOfKind(info, kindsOf('pooling'))
     .filter((l) => l.shape.length === 3 && info.layers[info.layers.indexOf(l) - 1]?.shape.length === 3)
     .map((l) => l.name);
 }
@@ -40,14 +40,7 @@ export interface PoolBudget {
   unreadCols: number;
 }
 
-export interface PoolViewData {
-  key: string;
-  layer: LayerInfo;
-  layerIndex: number;
-  inputLayer: LayerInfo;
-  inShape: [number, number, number];
-  outShape: [number, number, number];
-  channel: number;
+export interface PoolViewData extends LayerChannelData {
   mode: PoolMode;
   geometry: PoolGeometry;
   /** The channel going in, [h, w] row-major. */
@@ -68,7 +61,7 @@ export function buildPoolData(info: ModelInfo | null, run: NetworkRun | null, la
   if (!info || !run) return null;
   const layerIndex = info.layers.findIndex((l) => l.name === layerName);
   const layer = info.layers[layerIndex];
-  if (!layer || (layer.kind !== 'maxpool' && layer.kind !== 'avgpool') || layer.shape.length !== 3) return null;
+  if (!layer || LAYER_KINDS[layer.kind].family !== 'pooling' || layer.shape.length !== 3) return null;
   const inputLayer = info.layers[layerIndex - 1];
   const input = run.values[layerIndex - 1];
   const out = run.values[layerIndex];

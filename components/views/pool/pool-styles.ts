@@ -1,16 +1,7 @@
 import { css } from 'lit';
 
-/** Layout of <cnn-pool-view>: in | the window taken apart | out; the window moves below on narrow screens. */
+/** Layout of <cnn-pool-view>: the window taken apart between in and out (small-view-styles' three-up stage). */
 export const poolStyles = css`
-  .pool-stage {
-    grid-template-columns: minmax(0, 21rem) minmax(12rem, 16rem) minmax(0, 21rem);
-    grid-template-areas: 'in middle out';
-    align-items: start;
-    justify-content: start;
-  }
-  .in { grid-area: in; }
-  .out { grid-area: out; }
-  .middle { grid-area: middle; align-self: center; justify-items: center; text-align: center; }
   .discard { margin: -0.25rem 0 0.75rem; font-weight: 600; }
   .verdict { margin: 0; color: var(--muted); font-size: 13px; }
 
@@ -35,11 +26,6 @@ export const poolStyles = css`
   .swatch.faded { background: #eceae4; }
 
   @container (max-width: 700px) {
-    .pool-stage {
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-      grid-template-areas: 'in out' 'middle middle';
-      gap: 0.9rem 0.75rem;
-    }
     .lens.windows { gap: 3px; }
     .window .cell { font-size: 8.5px; }
     .window-zoom .cells { width: 7rem; }

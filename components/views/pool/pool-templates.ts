@@ -7,8 +7,9 @@
 import { html, nothing } from 'lit';
 import { colorOf, paintChannel } from '../../shared/diverging-colors';
 import { inkOn } from '../shared/map-canvas';
-import { formatNumber, type GridPosition } from '../shared/view-helpers';
+import { type GridPosition } from '../shared/view-helpers';
 import { windowAt, windowResult, type PoolViewData } from './pool-data';
+import { formatNumber } from '../../shared/numbers';
 
 const FADE = 0.78;
 const FADE_TO = [244, 242, 236];

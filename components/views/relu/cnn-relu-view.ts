@@ -1,15 +1,16 @@
 import { html, nothing } from 'lit';
 import { customElement } from '../../shared/define-element';
-import type { ModelInfo, NetworkRun } from '../../shared/network-types';
 import { sharedViewStyles } from '../shared/view-styles';
-import { paintMapChannel } from '../shared/map-canvas';
-import { ChannelMapView } from '../shared/channel-map-view';
+
+import { ChannelMapView, PLAIN_CHANNEL, type ChannelMapSpec } from '../shared/channel-map-view';
 import { smallViewStyles } from '../shared/small-view-styles';
 import { reluStyles } from './relu-styles';
 import { buildReluData, cellAt, reluLayerNames, reluSentence, type ReluViewData } from './relu-data';
 import { reluGraphTemplate } from './relu-graph';
 import { boxTemplate, legendTemplate, lensTemplate, veilTemplate } from '../shared/map-pieces';
-import { anchoredBlock, formatCount, formatNumber, stepOfPosition, type GridPosition } from '../shared/view-helpers';
+import { anchoredBlock, stepOfPosition, type GridPosition } from '../shared/view-helpers';
+import { formatCount, formatNumber } from '../../shared/numbers';
+import { paintMapChannel } from '../../shared/map-painter';
 
 const LENS = 5;
 
@@ -30,20 +31,13 @@ const LENS = 5;
 export class CnnReluView extends ChannelMapView<ReluViewData> {
   static override styles = [sharedViewStyles, smallViewStyles, reluStyles];
 
-  protected override readonly layerKind = { warning: 'a ReLU layer', label: 'ReLU layer' };
-
-  protected override layerNames(info: ModelInfo | null): string[] {
-    return reluLayerNames(info);
-  }
-
-  protected override buildData(info: ModelInfo | null, run: NetworkRun | null, layer: string, channel: number): ReluViewData | null {
-    return buildReluData(info, run, layer, channel);
-  }
-
-  /** Both maps have the layer's size; playback walks every cell. */
-  protected override outputGrid(data: ReluViewData): readonly [number, number] {
-    return [data.shape[0], data.shape[1]];
-  }
+  protected override readonly spec: ChannelMapSpec<ReluViewData> = {
+    layer: { warning: 'a ReLU layer', label: 'ReLU layer' },
+    channel: PLAIN_CHANNEL,
+    layerNames: reluLayerNames,
+    build: buildReluData,
+    outputGrid: (data) => [data.shape[0], data.shape[1]],
+  };
 
   protected override stepSentence(data: ReluViewData, at: GridPosition): string {
     const { x, relu } = cellAt(data, at);
@@ -76,7 +70,7 @@ export class CnnReluView extends ChannelMapView<ReluViewData> {
           (${Math.round((100 * data.negatives) / total)}%)</span>
       </p>
       ${this.playback.controls(`${data.layer.name} ReLU`)}
-      <div class="stage relu-stage" @keydown=${this.onStageKey}>
+      <div class="stage three-up relu-stage" @keydown=${this.onStageKey}>
         <div class="column in">
           <h3>In: <strong>${data.inputLayer.name}</strong>, channel ${data.channel}</h3>
           <div class="map input-map" tabindex="0" role="group" aria-roledescription="map" aria-label=${mapLabel(`Input ${data.inputLayer.name}`)}

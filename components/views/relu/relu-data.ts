@@ -7,7 +7,8 @@ import { channelPlane } from '../../../model/ops/flatten-order';
 import { reluValue } from '../../../model/ops/relu';
 import { symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../shared/network-types';
-import { layersOfKind, maxAbs, type GridPosition } from '../shared/view-helpers';
+import { layersOfKind, type GridPosition } from '../shared/view-helpers';
+import { maxAbs } from '../../shared/numbers';
 
 /** ReLU steps whose input and output are maps ([h, w, c]). */
 export function reluLayerNames(info: ModelInfo | null): string[] {

@@ -4,8 +4,9 @@
  * values ReLU sets to 0), and a marker on the current x with its y.
  */
 import { svg, html } from 'lit';
-import { formatNumber } from '../shared/view-helpers';
+
 import type { ReluViewData } from './relu-data';
+import { formatNumber } from '../../shared/numbers';
 
 const W = 240;
 const H = 170;

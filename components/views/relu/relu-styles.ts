@@ -1,16 +1,7 @@
 import { css } from 'lit';
 
-/** Layout of <cnn-relu-view>: in | the rule and its graph | out; the graph moves below on narrow screens. */
+/** Layout of <cnn-relu-view>: the rule and its graph between in and out (small-view-styles' three-up stage). */
 export const reluStyles = css`
-  .relu-stage {
-    grid-template-columns: minmax(0, 21rem) minmax(12rem, 16rem) minmax(0, 21rem);
-    grid-template-areas: 'in middle out';
-    align-items: start;
-    justify-content: start;
-  }
-  .in { grid-area: in; }
-  .out { grid-area: out; }
-  .middle { grid-area: middle; align-self: center; justify-items: center; text-align: center; }
   .out .lens .cell.negative { color: var(--muted) !important; font-style: italic; }
   .out .lens .cell[data-role='output'] { transition: background-color 0.15s; }
   .verdict { margin: 0; color: var(--muted); font-size: 13px; }
@@ -25,11 +16,6 @@ export const reluStyles = css`
   .relu-graph .tick, .relu-graph .label { font-size: 11px; fill: var(--muted); font-variant-numeric: tabular-nums; }
 
   @container (max-width: 700px) {
-    .relu-stage {
-      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-      grid-template-areas: 'in out' 'middle middle';
-      gap: 0.9rem 0.75rem;
-    }
     .lens .cell { aspect-ratio: 1; }
     .relu-graph { max-width: 13rem; }
   }

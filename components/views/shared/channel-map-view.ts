@@ -1,24 +1,37 @@
 /**
- * What <cnn-relu-view> and <cnn-pool-view> share on top of OperationView: the `layer` and
- * `channel` attributes (checked, with a warning and a fallback), the data built for them,
- * a playback that walks the output map cell by cell, the layer and channel pickers, and a
- * cell pointed at or focused on either map, grid or keyboard.
+ * What <cnn-conv-view>, <cnn-relu-view> and <cnn-pool-view> share on top of OperationView:
+ * the `layer` and `channel` attributes (checked, with a warning and a fallback), the data
+ * built for them, a playback that walks the output map cell by cell, the layer and channel
+ * pickers, and a cell pointed at or focused on either map, grid or keyboard.
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { PlaybackController } from '../../shared/playback-controller';
-import type { LayerInfo, ModelInfo, NetworkRun } from '../../shared/network-types';
+import type { ModelInfo, NetworkRun } from '../../shared/network-types';
 import { OperationView } from './operation-view';
 import { cellFromPointer } from './map-canvas';
-import { chooseChannel, chooseLayer, moveByKey, positionOfStep, stepOfPosition, type GridPosition } from './view-helpers';
+import { chooseChannel, chooseLayer, moveByKey, positionOfStep, stepOfPosition, type GridPosition, type LayerChannelData } from './view-helpers';
 
 /** The least a channel map view's data holds. */
-export interface ChannelMapData {
-  /** Changes whenever what is on show changes (model, image, layer or channel). */
-  key: string;
-  layer: LayerInfo;
-  channel: number;
+export type ChannelMapData = Pick<LayerChannelData, 'key' | 'layer' | 'channel'>;
+
+/** Where a channel map view's data comes from, and what its layers are called. */
+export interface ChannelMapSpec<D> {
+  /** The layers' kind, for a warning ("a pooling layer") and the picker's label ("Pooling layer"). */
+  layer: { warning: string; label: string };
+  /** What the channel is, for a warning ("a channel") and the picker's label ("Channel"). */
+  channel: { warning: string; label: string };
+  /** The layers the view shows, in the model's order. */
+  layerNames(info: ModelInfo | null): string[];
+  build(info: ModelInfo | null, run: NetworkRun | null, layer: string, channel: number): D | null;
+  /** Rows and columns of the output map, which playback walks row by row. */
+  outputGrid(data: D): readonly [number, number];
 }
+
+/** A channel, as most views call it. */
+export const PLAIN_CHANNEL = { warning: 'a channel', label: 'Channel' };
+
+/** The output grid of data that carries its output shape. */
+export const outputShapeGrid = (data: { outShape: readonly number[] }): readonly [number, number] => [data.outShape[0], data.outShape[1]];
 
 export abstract class ChannelMapView<D extends ChannelMapData> extends OperationView {
   @property({ reflect: true }) layer = '';
@@ -27,20 +40,13 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
   /** A cell pointed at (a preview; playback keeps its place). */
   @state() protected preview: GridPosition | null = null;
 
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
-
   /** What is on show; null until the model and the image have arrived. */
   data: D | null = null;
   private checkedFor = '';
   private geometryKey = '';
 
-  /** The layers this view shows, in the model's order. */
-  protected abstract layerNames(info: ModelInfo | null): string[];
-  /** The layers' kind, for a warning ("a pooling layer") and the picker's label ("Pooling layer"). */
-  protected abstract readonly layerKind: { warning: string; label: string };
-  protected abstract buildData(info: ModelInfo | null, run: NetworkRun | null, layer: string, channel: number): D | null;
-  /** Rows and columns of the output map, which playback walks row by row. */
-  protected abstract outputGrid(data: D): readonly [number, number];
+  /** The view's layers and data (see ChannelMapSpec). */
+  protected abstract readonly spec: ChannelMapSpec<D>;
   /** What the live region says of the output cell playback has reached. */
   protected abstract stepSentence(data: D, at: GridPosition): string;
   protected abstract renderData(data: D): unknown;
@@ -52,18 +58,18 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
       this.checkedFor = info.url;
       this.checkAttributes();
     }
-    const data = this.buildData(info, this.network.run, this.layer, this.channel);
+    const data = this.spec.build(info, this.network.run, this.layer, this.channel);
     if (data?.key !== this.data?.key) this.useData(data);
   }
 
   /** Invalid attributes warn and fall back; they never throw. */
   private checkAttributes(): void {
     const info = this.network.info!;
-    const layer = chooseLayer(this.layer, this.layerNames(info), this.layerKind.warning);
+    const layer = chooseLayer(this.layer, this.spec.layerNames(info), this.spec.layer.warning);
     this.warn(layer.problem);
     this.layer = layer.value;
     const count = info.layers.find((l) => l.name === this.layer)?.shape[2] ?? 1;
-    const channel = chooseChannel(this.getAttribute('channel'), this.channel, count, this.layer);
+    const channel = chooseChannel(this.getAttribute('channel'), this.channel, count, this.layer, this.spec.channel.warning);
     this.warn(channel.problem);
     this.channel = channel.value;
   }
@@ -72,7 +78,8 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
     this.data = data;
     this.preview = null;
     if (!data) return;
-    const [rows, cols] = this.outputGrid(data);
+    this.dataChanged(data);
+    const [rows, cols] = this.spec.outputGrid(data);
     const geometryKey = `${data.layer.name}|${data.channel}`;
     // A new layer or channel starts a new pass; a new image keeps the reader's place.
     this.playback.setTotal(rows * cols, { restart: geometryKey !== this.geometryKey });
@@ -80,9 +87,17 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
     this.onStep(true);
   }
 
+  /** A new image, layer or channel is on show: a view resets what it keeps of the old one. */
+  protected dataChanged(_data: D): void {}
+
+  /** What goes before the toolbar (a stylesheet, say). */
+  protected beforeToolbar(): unknown {
+    return nothing;
+  }
+
   /** The output cell playback has reached; the cells after it are not computed yet. */
   get computedAt(): GridPosition {
-    return positionOfStep(this.playback.step, this.data ? this.outputGrid(this.data)[1] : 1);
+    return positionOfStep(this.playback.step, this.data ? this.spec.outputGrid(this.data)[1] : 1);
   }
 
   /** The cell on show: the one pointed at, else the playback position. */
@@ -91,13 +106,13 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
   }
 
   override render() {
-    const names = this.layerNames(this.network.info);
+    const names = this.spec.layerNames(this.network.info);
     const count = this.network.info?.layers.find((l) => l.name === this.layer)?.shape[2] ?? 0;
-    return html`
+    return html`${this.beforeToolbar()}
       <div class="toolbar" part="toolbar">
-        <label>Layer <select aria-label=${this.layerKind.label} .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
+        <label>Layer <select aria-label=${this.spec.layer.label} .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
           ${names.map((n) => html`<option value=${n} ?selected=${n === this.layer}>${n}</option>`)}</select></label>
-        <label>Channel <select aria-label="Channel" .value=${String(this.channel)} @change=${(e: Event) => { this.channel = Number((e.target as HTMLSelectElement).value); }}>
+        <label>${this.spec.channel.label} <select aria-label=${this.spec.channel.label} .value=${String(this.channel)} @change=${(e: Event) => { this.channel = Number((e.target as HTMLSelectElement).value); }}>
           ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>
         ${this.statusTemplate()}
       </div>
@@ -114,7 +129,7 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
   protected seekTo(p: GridPosition): void {
     if (!this.data) return;
     this.playback.pause();
-    this.playback.seek(stepOfPosition(p, this.outputGrid(this.data)[1]));
+    this.playback.seek(stepOfPosition(p, this.spec.outputGrid(this.data)[1]));
     this.preview = null;
     this.onStep(true);
   }
@@ -129,7 +144,7 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
   protected mapCell(e: MouseEvent): GridPosition | null {
     const d = this.data;
     if (!d) return null;
-    const [rows, cols] = this.outputGrid(d);
+    const [rows, cols] = this.spec.outputGrid(d);
     return cellFromPointer(e, e.currentTarget as Element, rows, cols);
   }
 
@@ -141,7 +156,7 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
   protected readonly onMapKey = (e: KeyboardEvent) => {
     const d = this.data;
     if (!d) return;
-    const [rows, cols] = this.outputGrid(d);
+    const [rows, cols] = this.spec.outputGrid(d);
     const next = moveByKey(e.key, this.computedAt, rows, cols);
     if (!next) return;
     e.preventDefault();
@@ -149,9 +164,7 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
     this.seekTo(next);
   };
 
-  protected readonly onStageKey = (e: KeyboardEvent) => {
-    const target = e.composedPath()[0] as HTMLElement;
-    if (target.closest?.('button, select, input, a')) return;
-    if (this.playback.handleKey(e)) this.preview = null;
-  };
+  protected override previewEnded(): void {
+    this.preview = null;
+  }
 }

@@ -1,52 +1,23 @@
 /**
- * Paints maps into canvases at their native size (one pixel per value); CSS scales them up
- * with pixelated sampling. Image channels are drawn from black to their own hue, every
- * other map in the shared diverging scale.
+ * Geometry and ink for the views' maps: which cell a pointer is over, the percent box of a
+ * cell range for an overlay, and text colour that reads on a cell's background. Painting
+ * is components/shared/map-painter.ts.
  */
-import { paintChannel, type SymmetricDomain } from '../../shared/diverging-colors';
-
-const TINTS: readonly [number, number, number][] = [[255, 40, 40], [40, 190, 60], [50, 90, 255]];
-
-function imageFor(canvas: HTMLCanvasElement, width: number, height: number): ImageData {
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
-  return new ImageData(width, height);
-}
 
 /**
- * Channel `channel` of an HWC map. A null domain means an image channel (values 0 to 1),
- * tinted with the channel's colour.
+ * What a figure with an input grid and an output grid does with the pointer, focus and keys
+ * on them: an input cell probed, an output cell previewed or chosen (conv view, hyperparameters).
  */
-export function paintMapChannel(
-  canvas: HTMLCanvasElement,
-  values: ArrayLike<number>,
-  shape: readonly number[],
-  channel: number,
-  domain: SymmetricDomain | null,
-): void {
-  const [h, w, c] = shape;
-  const img = imageFor(canvas, w, h);
-  if (domain) {
-    paintChannel(values as Float32Array, w, h, c, channel, domain, img.data);
-  } else {
-    const tint = TINTS[channel] ?? [255, 255, 255];
-    const d = img.data;
-    for (let p = 0; p < w * h; p++) {
-      const v = Math.max(0, Math.min(1, values[p * c + channel]));
-      d[p * 4] = v * tint[0];
-      d[p * 4 + 1] = v * tint[1];
-      d[p * 4 + 2] = v * tint[2];
-      d[p * 4 + 3] = 255;
-    }
-  }
-  canvas.getContext('2d')?.putImageData(img, 0, 0);
-}
-
-/** An image channel value (0 to 1) as a CSS colour, matching paintMapChannel. */
-export function tintOf(value: number, channel: number): string {
-  const tint = TINTS[channel] ?? [255, 255, 255];
-  const v = Math.max(0, Math.min(1, value));
-  return `rgb(${Math.round(v * tint[0])}, ${Math.round(v * tint[1])}, ${Math.round(v * tint[2])})`;
+export interface InputOutputHandlers {
+  onInputPointer(e: PointerEvent): void;
+  onInputLeave(): void;
+  onInputFocus(e: FocusEvent): void;
+  onInputBlur(): void;
+  onInputKey(e: KeyboardEvent): void;
+  onOutputPointer(e: PointerEvent): void;
+  onOutputLeave(): void;
+  onOutputClick(e: MouseEvent): void;
+  onOutputKey(e: KeyboardEvent): void;
 }
 
 /**

@@ -7,7 +7,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { colorOf, type SymmetricDomain } from '../../shared/diverging-colors';
 import { boxStyle, inkOn } from './map-canvas';
-import { formatNumber, type GridPosition } from './view-helpers';
+import { type GridPosition } from './view-helpers';
+import { formatNumber } from '../../shared/numbers';
 
 export function legendTemplate(label: string, domain: SymmetricDomain) {
   const stops = [0, 0.25, 0.5, 0.75, 1].map((t) => colorOf(domain.min + t * (domain.max - domain.min), domain));

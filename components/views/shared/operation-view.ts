@@ -1,62 +1,32 @@
 /**
  * What the operation views (<cnn-conv-view>, <cnn-relu-view>, <cnn-pool-view>,
- * <cnn-flatten-view>, <cnn-softmax-view>) have in common: the `image` and `model`
- * attributes, the live network and the picture it runs, the element's width (for layouts
- * that change with it), frame-batched renders and a clock that keeps a pass on time, the
- * status line, a polite live region that speaks at a calm pace while playback runs, and
- * the after-render round: a step announced where playback stops, then the canvases painted.
+ * <cnn-flatten-view>, <cnn-softmax-view>, <cnn-hyperparameters>) add to FigureElement:
+ * one playback (which keeps a pass on its clock), frame-batched renders while it plays, the
+ * after-render round (a step announced where playback stops, then the canvases painted),
+ * the stage's keys, and pointer previews that clear without shifting the layout.
  */
-import { LitElement, html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { NetworkController } from '../../shared/network-controller';
-import { ImageSourceController } from '../../shared/image-source-controller';
-import { assetUrl, DEFAULT_MODEL_PATH } from '../../shared/asset-base';
-import type { PlaybackController } from '../../shared/playback-controller';
-import { networkStatus } from './network-status';
+import type { PropertyValues } from 'lit';
+import { FigureElement } from '../../shared/figure-element';
+import { PlaybackController } from '../../shared/playback-controller';
 
-/** While playing, the live region speaks at most this often. */
-export const ANNOUNCE_EVERY_MS = 4000;
+export { ANNOUNCE_EVERY_MS } from '../../shared/figure-element';
 
-export abstract class OperationView extends LitElement {
-  /** An example id (assets/examples/manifest.json) or an image URL; empty means the first example. */
-  @property({ reflect: true }) image = '';
-  /** URL of a TF.js layers-model; empty means the shipped Tiny VGG. */
-  @property({ reflect: true }) model = '';
+export abstract class OperationView extends FigureElement {
+  readonly playback = new PlaybackController(this, { autoplay: this.autoplays, onStep: () => this.onStep() });
 
-  @state() protected width = 0;
-  @state() protected announcement = '';
-
-  readonly network = new NetworkController(this);
-  readonly source = new ImageSourceController(this, this.network);
-  /** Each view's playback; the base keeps a pass on time (see keepPace). */
-  abstract readonly playback: PlaybackController;
-
-  private resizeObserver?: ResizeObserver;
-  private lastAnnounceAt = 0;
   private previewClear: ReturnType<typeof setTimeout> | undefined;
-  private playClock: { t0: number; step0: number; stepMs: number } | null = null;
-  private catchingUp = false;
   private wasPlaying = false;
+
+  /** Whether a new pass plays by itself (never under reduced motion). */
+  protected get autoplays(): boolean {
+    return true;
+  }
 
   /** Announces the step on show; `force` speaks even while playing (see announce). */
   protected abstract onStep(force?: boolean): void;
 
   /** Paints the view's canvases after each render (those whose content changed). */
   protected paint(): void {}
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0].contentRect.width);
-      if (w !== this.width) this.width = w;
-    });
-    this.resizeObserver.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    this.resizeObserver?.disconnect();
-    super.disconnectedCallback();
-  }
 
   /**
    * While playing, renders wait for the next frame: steps of a few milliseconds (3,844 cells
@@ -69,41 +39,22 @@ export abstract class OperationView extends LitElement {
     super.scheduleUpdate();
   }
 
-  /**
-   * Keeps a pass on schedule where the device cannot step as fast as asked: while playing,
-   * playback jumps to the step the clock says is due (every step stays reachable by stepping
-   * and scrubbing). Call it first in the playback's onStep; true means it jumped, and the
-   * jump has reported its own step.
-   */
-  protected keepPace(step: number): boolean {
-    const p = this.playback;
-    if (!p.playing) {
-      this.playClock = null;
-      return false;
-    }
-    if (!this.playClock || this.playClock.stepMs !== p.stepMs || step < this.playClock.step0) {
-      this.playClock = { t0: performance.now(), step0: step, stepMs: p.stepMs };
-      return false;
-    }
-    const due = this.playClock.step0 + Math.floor((performance.now() - this.playClock.t0) / this.playClock.stepMs);
-    if (due <= step + 1 || this.catchingUp) return false;
-    this.catchingUp = true;
-    p.seek(Math.min(p.total - 1, due));
-    this.catchingUp = false;
-    return true;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('model') || !this.hasUpdated) this.network.setModel(this.model || assetUrl(DEFAULT_MODEL_PATH));
-    if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     if (this.wasPlaying && !this.playback.playing) this.onStep(true);
     this.wasPlaying = this.playback.playing;
     this.paint();
   }
+
+  /** Keys on the stage (outside its controls) drive playback; a handled key ends a preview. */
+  protected readonly onStageKey = (e: KeyboardEvent) => {
+    const target = e.composedPath()[0] as HTMLElement;
+    if (target.closest?.('button, select, input, a, summary')) return;
+    if (this.playback.handleKey(e)) this.previewEnded();
+  };
+
+  /** Drops a pointer preview, if the view keeps one. */
+  protected previewEnded(): void {}
 
   /**
    * Clears a pointer preview once the current event has been dispatched. A pointer moving
@@ -119,28 +70,5 @@ export abstract class OperationView extends LitElement {
   protected cancelPreviewClear(): void {
     if (this.previewClear !== undefined) clearTimeout(this.previewClear);
     this.previewClear = undefined;
-  }
-
-  /** Console warning in the views' common form: `<cnn-x-view>: …`. */
-  protected warn(problem: string): void {
-    if (problem) console.warn(`<${this.localName}>: ${problem}`);
-  }
-
-  /** The status line: loading, running or failed; empty once the run is on screen. */
-  protected statusTemplate() {
-    const failed = Boolean(this.network.error || this.source.error);
-    return html`<span class="status" role="status" data-kind=${failed ? 'error' : 'info'}>${networkStatus(this.network, this.source)}</span>`;
-  }
-
-  /** Fills the live region; while `playing`, no more often than ANNOUNCE_EVERY_MS unless forced. */
-  protected announce(text: string, { force = false, playing = false } = {}): void {
-    const now = performance.now();
-    if (!force && playing && now - this.lastAnnounceAt < ANNOUNCE_EVERY_MS) return;
-    this.lastAnnounceAt = now;
-    this.announcement = text;
-  }
-
-  protected liveRegion() {
-    return html`<div class="sr-only" aria-live="polite" data-role="announcement">${this.announcement}</div>`;
   }
 }

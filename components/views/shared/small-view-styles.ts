@@ -6,6 +6,23 @@ import { css } from 'lit';
 
 export const smallViewStyles = css`
   .stage { display: grid; gap: 1rem 1.5rem; }
+  /* In | middle | out (ReLU, pooling); the middle moves below on narrow screens. */
+  .three-up {
+    grid-template-columns: minmax(0, 21rem) minmax(12rem, 16rem) minmax(0, 21rem);
+    grid-template-areas: 'in middle out';
+    align-items: start;
+    justify-content: start;
+  }
+  .in { grid-area: in; }
+  .out { grid-area: out; }
+  .middle { grid-area: middle; align-self: center; justify-items: center; text-align: center; }
+  @container (max-width: 700px) {
+    .three-up {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      grid-template-areas: 'in out' 'middle middle';
+      gap: 0.9rem 0.75rem;
+    }
+  }
   .column { display: grid; gap: 0.5rem; align-content: start; min-width: 0; }
   .column h3 { margin: 0; font-size: 13px; font-weight: 600; color: var(--muted); }
   .column h3 strong { color: var(--cnn-ink, #1d1d1f); }

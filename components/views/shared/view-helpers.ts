@@ -1,42 +1,30 @@
 /**
  * Pure helpers shared by the four small operation views (<cnn-relu-view>, <cnn-pool-view>,
- * <cnn-flatten-view>, <cnn-softmax-view>): number formatting, grid positions and keyboard
+ * <cnn-flatten-view>, <cnn-softmax-view>): grid positions and keyboard
  * moves, choosing a layer, channel or class from an attribute (with a reason when the
  * attribute does not fit), and the step ↔ cell mapping of row-major playback. No DOM.
  */
 import type { LayerInfo, LayerKind, ModelInfo } from '../../shared/network-types';
 
+/** What a view of one layer's operation on one channel knows of where it stands. */
+export interface LayerChannelData {
+  /** Changes whenever what is on show changes (model, image, layer or channel). */
+  key: string;
+  layer: LayerInfo;
+  layerIndex: number;
+  /** The layer before, whose output this layer reads. */
+  inputLayer: LayerInfo;
+  /** [h, w, c] going in. */
+  inShape: [number, number, number];
+  /** [outH, outW, c] coming out. */
+  outShape: [number, number, number];
+  channel: number;
+}
+
 export interface GridPosition {
   row: number;
   col: number;
 }
-
-/** A number with fixed decimals and a true minus sign; "0.00" never carries a sign. */
-export function formatNumber(v: number, digits = 2): string {
-  if (!Number.isFinite(v)) return String(v);
-  const s = Math.abs(v).toFixed(digits);
-  return (v < 0 && Number(s) !== 0 ? '\u2212' : '') + s;
-}
-
-/**
- * A number that may be huge or tiny (exp terms): fixed decimals between 0.001 and 10⁵,
- * otherwise mantissa × 10^exponent, e.g. "2.41×10⁹".
- */
-export function formatWide(v: number, digits = 3): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a === 0 || (a >= 1e-3 && a < 1e5)) return formatNumber(v, a >= 100 ? 1 : digits);
-  const [mantissa, exponent] = v.toExponential(2).split('e');
-  return `${formatNumber(Number(mantissa), 2)}×10${superscript(Number(exponent))}`;
-}
-
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-function superscript(n: number): string {
-  return (n < 0 ? '⁻' : '') + String(Math.abs(n)).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]);
-}
-
-/** 3600 → "3,600". */
-export const formatCount = (n: number): string => n.toLocaleString('en');
 
 /** Row-major playback: step s is the cell (⌊s / width⌋, s mod width). */
 export const positionOfStep = (step: number, width: number): GridPosition => ({ row: Math.floor(step / width), col: step % width });
@@ -93,9 +81,9 @@ export function chooseLayer(requested: string, names: readonly string[], what: s
  * A channel 0 … count − 1. `raw` is the attribute as written (null when absent), so that
  * "abc" or "2.5" can be named in the warning; anything out of range falls back to 0.
  */
-export function chooseChannel(raw: string | null, value: number, count: number, layer: string): Choice<number> {
+export function chooseChannel(raw: string | null, value: number, count: number, layer: string, what = 'a channel'): Choice<number> {
   if (Number.isInteger(value) && value >= 0 && value < count && (raw === null || /^\s*\d+\s*$/.test(raw))) return { value, problem: '' };
-  return { value: 0, problem: `channel="${raw ?? value}" is not a channel of ${layer} (0 to ${count - 1}); showing 0.` };
+  return { value: 0, problem: `channel="${raw ?? value}" is not ${what} of ${layer} (0 to ${count - 1}); showing 0.` };
 }
 
 /**
@@ -110,14 +98,4 @@ export function classIndexOf(value: string, classNames: readonly string[]): numb
   }
   const norm = (s: string) => s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
   return classNames.findIndex((n) => norm(n) === norm(v));
-}
-
-/** Largest |value| (1 for an empty or all-zero list), for a symmetric colour domain. */
-export function maxAbs(values: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) {
-    const a = Math.abs(values[i]);
-    if (a > m) m = a;
-  }
-  return m > 0 && Number.isFinite(m) ? m : 1;
 }

@@ -7,35 +7,18 @@
  * --cnn-font-ui (the same names the overview reads).
  */
 import { css } from 'lit';
+import { figureHostStyles } from '../../shared/figure-styles';
 
-export const sharedViewStyles = css`
+export const sharedViewStyles = [figureHostStyles, css`
   :host {
-    display: block;
-    position: relative;
     font: 14px/1.45 var(--cnn-font-ui, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    color: var(--cnn-ink, #1d1d1f);
-    --accent: var(--cnn-accent, #0b62a4);
-    --muted: var(--cnn-muted, #5b5f66);
-    --rule: var(--cnn-rule, #e3e0d8);
-    --surface: var(--cnn-surface, #ffffff);
     --soft: #f4f2ec;
     --warn: #8a4b00;
     --bad: #a1260d;
-    container-type: inline-size;
     max-width: 100%;
   }
-  :host([hidden]) { display: none; }
   *, *::before, *::after { box-sizing: border-box; }
 
-  select, button, input[type='number'] {
-    font: inherit;
-    color: inherit;
-    background: var(--surface);
-    border: 1px solid #c9c5bb;
-    border-radius: 6px;
-    padding: 0.25rem 0.5rem;
-    min-height: 32px;
-  }
   button { cursor: pointer; }
   button:disabled { opacity: 0.45; cursor: default; }
   input[type='range'] { accent-color: var(--accent); min-height: 32px; }
@@ -44,15 +27,6 @@ export const sharedViewStyles = css`
     outline: 3px solid var(--accent);
     outline-offset: 2px;
   }
-
-  .toolbar {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1rem;
-    align-items: center;
-    margin: 0 0 0.75rem;
-  }
-  .toolbar label { display: inline-flex; gap: 0.4rem; align-items: center; }
 
   .status { color: var(--muted); }
   div.status:not(:empty) { margin: 0 0 0.6rem; }
@@ -185,4 +159,4 @@ export const sharedViewStyles = css`
   @media (prefers-reduced-motion: reduce) {
     * { transition: none !important; animation: none !important; }
   }
-`;
+`];

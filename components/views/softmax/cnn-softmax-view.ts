@@ -1,21 +1,20 @@
+import { LAYER_KINDS } from '../../shared/layer-kinds';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { customElement } from '../../shared/define-element';
-import { PlaybackController } from '../../shared/playback-controller';
 import { softmax } from '../../../model/ops/softmax';
 import { sharedViewStyles } from '../shared/view-styles';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
 import { OperationView } from '../shared/operation-view';
 import { smallViewStyles } from '../shared/small-view-styles';
-import { classIndexOf, formatNumber, formatWide } from '../shared/view-helpers';
+import { classIndexOf } from '../shared/view-helpers';
 import { chooseClass } from '../flatten/flatten-data';
-import {
-  chooseTemperature, classOfStage, softmaxSentence, softmaxTerms, stageOfStep, stepCount, temperatureFromSlider, type SoftmaxTerms,
-} from './softmax-data';
+import { chooseTemperature, classOfStage, softmaxSentence, softmaxTerms, stageOfStep, stepCount, temperatureFromSlider, type SoftmaxTerms } from './softmax-data';
 import { softmaxTex } from './softmax-formula';
 import { rescalingNoteTemplate, sumBarTemplate, temperatureTemplate, termsTableTemplate, type SoftmaxHandlers, type SoftmaxTemplateState } from './softmax-templates';
 import { softmaxStyles } from './softmax-styles';
+import { formatNumber, formatWide } from '../../shared/numbers';
 
 /**
  * Softmax on the network's real logits for the current image: each logit (divided by the
@@ -44,8 +43,6 @@ export class CnnSoftmaxView extends OperationView {
 
   /** A class pointed at (a preview). */
   @state() private preview: number | null = null;
-
-  readonly playback = new PlaybackController(this, { autoplay: true, onStep: (step) => { if (!this.keepPace(step)) this.onStep(); } });
 
   /** What is on show; null until the model and the image have arrived. */
   terms: SoftmaxTerms | null = null;
@@ -92,7 +89,7 @@ export class CnnSoftmaxView extends OperationView {
 
   private checkLayer(): void {
     const info = this.network.info!;
-    const allowed = info.layers.filter((l) => (l.kind === 'dense' || l.kind === 'softmax') && l.shape[0] === info.classNames.length).map((l) => l.name);
+    const allowed = info.layers.filter((l) => LAYER_KINDS[l.kind].family === 'output' && l.shape[0] === info.classNames.length).map((l) => l.name);
     if (this.layer && !allowed.includes(this.layer)) {
       this.warn(`layer="${this.layer}" is not the output of this model (${allowed.join(', ')}); showing the output.`);
       this.layer = '';
@@ -195,12 +192,6 @@ export class CnnSoftmaxView extends OperationView {
     },
     onSlider: (position) => { this.temperature = temperatureFromSlider(position); },
     onResetTemperature: () => { this.temperature = 1; },
-  };
-
-  private readonly onStageKey = (e: KeyboardEvent) => {
-    const target = e.composedPath()[0] as HTMLElement;
-    if (target.closest?.('button, select, input, a, summary')) return;
-    this.playback.handleKey(e);
   };
 }
 

@@ -5,10 +5,9 @@
  * number shown carries data-role and data-value (full precision).
  */
 import { html, nothing } from 'lit';
-import { formatNumber, formatWide } from '../shared/view-helpers';
-import {
-  SLIDER_STEPS, rescalingProblems, shownAt, sliderFromTemperature, type SoftmaxStage, type SoftmaxTerms,
-} from './softmax-data';
+
+import { SLIDER_STEPS, rescalingProblems, shownAt, sliderFromTemperature, type SoftmaxStage, type SoftmaxTerms } from './softmax-data';
+import { formatNumber, formatWide } from '../../shared/numbers';
 
 export interface SoftmaxTemplateState {
   terms: SoftmaxTerms;

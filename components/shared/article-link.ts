@@ -5,8 +5,8 @@
  */
 import { html, nothing } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { articleLink, type FigureState } from '../shared/url-state';
-import { assetUrl } from '../shared/asset-base';
+import { articleLink, type FigureState } from './url-state';
+import { assetUrl } from './asset-base';
 
 /** The article's address: the host's `article-base` when given, else index.html beside embed.js. */
 export function articleUrl(articleBase = ''): string {

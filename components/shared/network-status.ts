@@ -2,8 +2,8 @@
  * The status line the views share: what the network is doing.
  */
 import { html } from 'lit';
-import type { NetworkController } from '../../shared/network-controller';
-import type { ImageSourceController } from '../../shared/image-source-controller';
+import type { NetworkController } from './network-controller';
+import type { ImageSourceController } from './image-source-controller';
 
 /** Loading, running or failed; empty once the run is on screen. */
 export function networkStatus(network: NetworkController, source: ImageSourceController) {

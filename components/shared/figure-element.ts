@@ -1,0 +1,95 @@
+/**
+ * The base of every figure (`cnn-*` element that shows the network): the `image`, `model`
+ * and `subject` attributes, the live network and the picture it runs, the size of the
+ * element's content box, a console warning in one form, the status line and a polite live
+ * region that speaks at a calm pace while something plays.
+ *
+ * A figure extends FigureElement (or OperationView, for the operation views) and renders
+ * `statusTemplate()` and `liveRegion()` where they belong in its layout.
+ */
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { NetworkController } from './network-controller';
+import { ImageSourceController } from './image-source-controller';
+import { SizeController } from './size-controller';
+import { assetUrl, DEFAULT_MODEL_PATH } from './asset-base';
+import { networkStatus } from './network-status';
+
+/** While something plays, the live region speaks at most this often. */
+export const ANNOUNCE_EVERY_MS = 4000;
+
+export abstract class FigureElement extends LitElement {
+  /** An example id (assets/examples/manifest.json) or an image URL; empty means the first example. */
+  @property({ reflect: true }) image = '';
+  /** URL of a TF.js layers-model; empty means the shipped Tiny VGG. */
+  @property({ reflect: true }) model = '';
+  /** The part of the figure the surrounding prose is talking about (a name each figure defines). */
+  @property({ reflect: true }) subject = '';
+
+  @state() protected announcement = '';
+
+  readonly network = new NetworkController(this);
+  readonly source = new ImageSourceController(this, this.network);
+  /** The content box, for layouts that change with the space the figure is given. */
+  readonly size = new SizeController(this);
+
+  private lastAnnounceAt = -Infinity;
+
+  /** The content box's width in CSS pixels; 0 until measured. */
+  protected get width(): number {
+    return this.size.width;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('model') || !this.hasUpdated) this.network.setModel(this.model || assetUrl(DEFAULT_MODEL_PATH));
+    if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
+    if (changed.has('subject') && (this.hasUpdated || this.subject)) this.subjectChanged();
+  }
+
+  /**
+   * Called when `subject` changes. The base only stores it; a figure that knows its parts
+   * overrides this to point at one (and may `warn` about a name it does not know).
+   */
+  protected subjectChanged(): void {}
+
+  /** Console warning in the figures' common form: `<cnn-x>: …`. */
+  protected warn(problem: string): void {
+    if (problem) console.warn(`<${this.localName}>: ${problem}`);
+  }
+
+  /** Milliseconds for pacing the live region; performance.now (tests may replace it). */
+  protected now(): number {
+    return performance.now();
+  }
+
+  /** Whether the status line reports a failure. */
+  protected get failed(): boolean {
+    return Boolean(this.network.error || this.source.error);
+  }
+
+  /** What the status line says: loading, running or failed; empty once the run is on screen. */
+  protected statusText(): unknown {
+    return networkStatus(this.network, this.source);
+  }
+
+  /** The status line; `block` puts it on a line of its own (a div) rather than in a toolbar. */
+  protected statusTemplate({ block = false } = {}) {
+    const kind = this.failed ? 'error' : 'info';
+    const text = this.statusText();
+    return block
+      ? html`<div class="status" role="status" data-kind=${kind}>${text || nothing}</div>`
+      : html`<span class="status" role="status" data-kind=${kind}>${text}</span>`;
+  }
+
+  /** Fills the live region; while `playing`, no more often than ANNOUNCE_EVERY_MS unless forced. */
+  protected announce(text: string, { force = false, playing = false } = {}): void {
+    const now = this.now();
+    if (!force && playing && now - this.lastAnnounceAt < ANNOUNCE_EVERY_MS) return;
+    this.lastAnnounceAt = now;
+    this.announcement = text;
+  }
+
+  protected liveRegion() {
+    return html`<div class="sr-only" aria-live="polite" data-role="announcement">${this.announcement}</div>`;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * CSS every figure starts from: a block that reads the page's theme through the --cnn-*
+ * custom properties (as --accent, --muted, --rule, --surface), is a container for its own
+ * container queries, hides with [hidden], the controls' common look and the toolbar. Each figure's
+ * own styles come after it (type size, layout).
+ */
+import { css } from 'lit';
+
+export const figureHostStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    color: var(--cnn-ink, #1d1d1f);
+    --accent: var(--cnn-accent, #0b62a4);
+    --muted: var(--cnn-muted, #5b5f66);
+    --rule: var(--cnn-rule, #e3e0d8);
+    --surface: var(--cnn-surface, #ffffff);
+    container-type: inline-size;
+  }
+  :host([hidden]) { display: none; }
+  select, button {
+    font: inherit;
+    color: inherit;
+    background: var(--surface);
+    border: 1px solid #c9c5bb;
+    border-radius: 6px;
+    padding: 0.25rem 0.5rem;
+    min-height: 32px;
+  }
+  /* A row of pickers and the status line above the figure. */
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+    margin: 0 0 0.75rem;
+  }
+  .toolbar label { display: inline-flex; gap: 0.4rem; align-items: center; }
+`;
