@@ -14,6 +14,7 @@ import { ImageSourceController } from './image-source-controller';
 import { SizeController } from './size-controller';
 import { assetUrl, DEFAULT_MODEL_PATH } from './asset-base';
 import { networkStatus } from './network-status';
+import { FrameController, WHOLE_FIGURE, type FrameSpec } from './frame-controller';
 
 /** While something plays, the live region speaks at most this often. */
 export const ANNOUNCE_EVERY_MS = 4000;
@@ -23,8 +24,10 @@ export abstract class FigureElement extends LitElement {
   @property({ reflect: true }) image = '';
   /** URL of a TF.js layers-model; empty means the shipped Tiny VGG. */
   @property({ reflect: true }) model = '';
-  /** The part of the figure the surrounding prose is talking about (a name each figure defines). */
+  /** The part of the figure the surrounding prose is talking about: one of the figure's subjects (see frameSpec). */
   @property({ reflect: true }) subject = '';
+  /** Fit the element's box (which the page sizes): show only what the subject needs, never scroll inside. */
+  @property({ type: Boolean, reflect: true }) fit = false;
 
   @state() protected announcement = '';
 
@@ -32,6 +35,8 @@ export abstract class FigureElement extends LitElement {
   readonly source = new ImageSourceController(this, this.network);
   /** The content box, for layouts that change with the space the figure is given. */
   readonly size = new SizeController(this);
+  /** Marks the subject's element, and in a fitted figure hides the parts it does not need. */
+  readonly frame = new FrameController(this, () => this.frameSpec());
 
   private lastAnnounceAt = -Infinity;
 
@@ -43,14 +48,15 @@ export abstract class FigureElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('model') || !this.hasUpdated) this.network.setModel(this.model || assetUrl(DEFAULT_MODEL_PATH));
     if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
-    if (changed.has('subject') && (this.hasUpdated || this.subject)) this.subjectChanged();
   }
 
   /**
-   * Called when `subject` changes. The base only stores it; a figure that knows its parts
-   * overrides this to point at one (and may `warn` about a name it does not know).
+   * The figure's subjects: for each, the parts (`data-part` in the template) it needs when
+   * the figure must fit a box, and the element the prose talks about. Figures override it.
    */
-  protected subjectChanged(): void {}
+  protected frameSpec(): FrameSpec {
+    return WHOLE_FIGURE;
+  }
 
   /** Console warning in the figures' common form: `<cnn-x>: …`. */
   protected warn(problem: string): void {

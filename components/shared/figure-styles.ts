@@ -18,6 +18,12 @@ export const figureHostStyles = css`
     container-type: inline-size;
   }
   :host([hidden]) { display: none; }
+  /* A fitted figure fills the box the page gives it and never scrolls inside (FrameController). */
+  :host([fit]) { height: 100%; overflow: hidden; }
+  [hidden] { display: none !important; }
+  /* The subject the prose beside the figure talks about. */
+  :host([subject]:not([subject=''])) [data-step-focus] { outline: 3px solid var(--cnn-subject, #e8a33d); outline-offset: 2px; border-radius: 3px; }
+  .controls-toggle { font-weight: 600; }
   select, button {
     font: inherit;
     color: inherit;

@@ -33,6 +33,20 @@ export interface FramedHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
+/** What a figure declares about its parts. */
+export interface FrameSpec {
+  subjects: SubjectTable;
+  /** The subject when none is given. */
+  fallback: string;
+  /** Parts that are the figure's controls: folded behind one button when fitted. */
+  controls?: readonly string[];
+  /** Changes whenever the content's size may change (a new layer, a new picture). */
+  contentKey?: string;
+}
+
+/** A figure with no parts to choose from: one subject, the whole figure. */
+export const WHOLE_FIGURE: FrameSpec = { subjects: { all: { parts: ['*'], focus: '', about: 'the whole figure' } }, fallback: 'all' };
+
 /** Below this scale text stops being readable: layouts must fit before it. */
 export const MIN_ZOOM = 0.6;
 
@@ -44,19 +58,12 @@ export class FrameController implements ReactiveController {
   private fittedKey = '';
   private warned = '';
 
-  constructor(
-    private readonly host: FramedHost,
-    private readonly options: {
-      subjects: SubjectTable;
-      /** The subject when none is given. */
-      fallback: string;
-      /** Parts that are the figure's controls: folded behind one button when fitted. */
-      controls?: readonly string[];
-      /** Changes whenever the content's size may change (a new layer, a new picture). */
-      contentKey?: () => string;
-    },
-  ) {
+  constructor(private readonly host: FramedHost, private readonly declare: () => FrameSpec) {
     host.addController(this);
+  }
+
+  private get options(): FrameSpec {
+    return this.declare();
   }
 
   /** The subject in force: the host's, when the table knows it, else the fallback. */
@@ -118,7 +125,7 @@ export class FrameController implements ReactiveController {
       this.fittedKey = '';
       return;
     }
-    const key = `${this.current}|${host.clientWidth}x${host.clientHeight}|${this.controlsOpen}|${this.options.contentKey?.() ?? ''}|${blocks.length}`;
+    const key = `${this.current}|${host.clientWidth}x${host.clientHeight}|${this.controlsOpen}|${this.options.contentKey ?? ''}|${blocks.length}`;
     if (key === this.fittedKey) return;
     this.fittedKey = key;
     const boxH = host.clientHeight;

@@ -7,6 +7,7 @@ import { softmax } from '../../../model/ops/softmax';
 import { sharedViewStyles } from '../shared/view-styles';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
 import { OperationView } from '../shared/operation-view';
+import type { FrameSpec, SubjectTable } from '../../shared/frame-controller';
 import { smallViewStyles } from '../shared/small-view-styles';
 import { classIndexOf } from '../shared/view-helpers';
 import { chooseClass } from '../flatten/flatten-data';
@@ -32,6 +33,13 @@ import { formatNumber, formatWide } from '../../shared/numbers';
  * @fires cnn-run - A new image's activations arrived: detail `{ imageKey, inferenceMs }`.
  * @cssprop --cnn-accent - Accent colour for focus, the highlighted class and the bars.
  */
+const SOFTMAX_SUBJECTS: SubjectTable = {
+  logits: { parts: ['table', 'readout'], focus: '[data-part="table"]', about: 'the ten raw scores' },
+  formula: { parts: ['table', 'formula', 'sum'], focus: '[data-part="formula"]', about: 'one class\'s probability, term by term' },
+  note: { parts: ['table', 'note'], focus: '[data-part="note"]', about: 'why dividing by the sum fails' },
+  temperature: { parts: ['table', 'temperature'], focus: '[data-part="temperature"]', about: 'the temperature slider' },
+};
+
 @customElement('cnn-softmax-view')
 export class CnnSoftmaxView extends OperationView {
   static override styles = [sharedViewStyles, smallViewStyles, softmaxStyles];
@@ -110,10 +118,14 @@ export class CnnSoftmaxView extends OperationView {
     return this.preview ?? this.chosenClass;
   }
 
+  protected override frameSpec(): FrameSpec {
+    return { subjects: SOFTMAX_SUBJECTS, fallback: 'logits', controls: ['toolbar', 'playback'], contentKey: `${this.dataKey}|${this.width < 640}` };
+  }
+
   override render() {
     const classNames = this.network.info?.classNames ?? [];
     return html`${katexStylesheet()}
-      <div class="toolbar" part="toolbar">
+      <div class="toolbar" part="toolbar" data-part="toolbar">
         <label>Class <select aria-label="Class whose formula shows" @change=${(e: Event) => { this.selectedClass = (e.target as HTMLSelectElement).value; }}>
           ${classNames.map((n, i) => html`<option value=${n} ?selected=${i === this.chosenClass}>${n}</option>`)}</select></label>
         ${this.statusTemplate()}
@@ -130,22 +142,23 @@ export class CnnSoftmaxView extends OperationView {
     };
     const dense = this.network.info!.layers.filter((l) => l.kind === 'dense').pop();
     return html`
-      <p class="facts">
+      ${this.frame.controlsButton()}
+      <p class="facts" data-part="facts">
         ${this.source.label ? html`<span>Image: <strong>${this.source.label}</strong></span>` : nothing}
         <span>${dense?.name ?? 'output'}: ${classNames.length} logits → softmax → ${classNames.length} probabilities that add up to 1</span>
       </p>
-      ${this.playback.controls('Softmax')}
+      <div data-part="playback">${this.playback.controls('Softmax')}</div>
       <div class="stage softmax-stage" @keydown=${this.onStageKey}>
-        ${termsTableTemplate(s, this.handlers)}
+        <div data-part="table">${termsTableTemplate(s, this.handlers)}</div>
         <div class="side">
-          <div class="formula" data-formula="softmax">${this.formula(terms, s.highlighted, classNames, narrow)}</div>
-          ${sumBarTemplate(s, this.handlers)}
-          ${rescalingNoteTemplate(s)}
+          <div class="formula" data-formula="softmax" data-part="formula">${this.formula(terms, s.highlighted, classNames, narrow)}</div>
+          <div data-part="sum">${sumBarTemplate(s, this.handlers)}</div>
+          <div data-part="note">${rescalingNoteTemplate(s)}</div>
         </div>
       </div>
-      ${temperatureTemplate(s, this.handlers)}
-      <div class="readout" data-role="readout">${this.readout(terms, s.highlighted, classNames)}</div>
-      <p class="hint">Point at or focus a class (arrow keys move between classes): its logit, exponential and share light up. Space plays or pauses; left and right step.</p>`;
+      <div data-part="temperature">${temperatureTemplate(s, this.handlers)}</div>
+      <div class="readout" data-role="readout" data-part="readout">${this.readout(terms, s.highlighted, classNames)}</div>
+      <p class="hint" data-part="hint">Point at or focus a class (arrow keys move between classes): its logit, exponential and share light up. Space plays or pauses; left and right step.</p>`;
   }
 
   private formula(terms: SoftmaxTerms, k: number, classNames: string[], narrow: boolean) {
