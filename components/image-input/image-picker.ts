@@ -24,6 +24,8 @@ export interface CnnImageDetail {
   id?: string;
   /** The image's address, when source is 'url' (an http: or https: address). */
   address?: string;
+  /** False when the page chose the picture (by setting `selected`), true when the reader did. */
+  byReader: boolean;
   /** The picture, upright, longest side at most 1024 px. The listener owns it. */
   bitmap: ImageBitmap;
   /** Sentences for the reader about how the picture was adapted (also shown by the picker). */
@@ -45,7 +47,7 @@ type Outcome = { ok: true; bitmap: ImageBitmap; notes: string[] } | ImageRefusal
  * when given one. A refused picture leaves the previous one in place and explains why.
  *
  * @attr selected - The id of the example to show; the picker loads it when it is set.
- * @fires cnn-image - A picture is ready. detail: `{ source, id?, address?, bitmap, notes, label }`.
+ * @fires cnn-image - A picture is ready. detail: `{ source, id?, address?, byReader, bitmap, notes, label }`.
  * @fires cnn-image-error - A picture was refused. detail: `{ message }`.
  * @csspart drop-zone - The whole panel, which takes dropped files.
  * @csspart thumbnail - An example button. The chosen one also has `thumbnail-selected`.
@@ -89,6 +91,8 @@ export class CnnImagePicker extends LitElement {
   private request = 0;
   private shownExample = '';
   private requestedExample = '';
+  /** The example the reader clicked, until its picture is ready. */
+  private clickedExample = '';
   private dragDepth = 0;
   private stream: MediaStream | null = null;
 
@@ -258,7 +262,9 @@ export class CnnImagePicker extends LitElement {
     this.notes = outcome.notes;
     this.shownExample = source === 'example' && ref ? ref : '';
     this.selected = this.shownExample;
-    const detail: CnnImageDetail = { source, bitmap: outcome.bitmap, notes: outcome.notes, label };
+    const byReader = source !== 'example' || this.clickedExample === ref;
+    if (byReader && source === 'example') this.clickedExample = '';
+    const detail: CnnImageDetail = { source, bitmap: outcome.bitmap, notes: outcome.notes, label, byReader };
     if (source === 'example') detail.id = ref;
     if (source === 'url') detail.address = ref;
     this.dispatchEvent(new CustomEvent<CnnImageDetail>('cnn-image', { detail, bubbles: true, composed: true }));
@@ -299,7 +305,7 @@ export class CnnImagePicker extends LitElement {
           const chosen = e.id === this.selected;
           return html`<button type="button" class="thumb" part=${chosen ? 'thumbnail thumbnail-selected' : 'thumbnail'}
             aria-pressed=${chosen ? 'true' : 'false'} title=${e.alt || e.title}
-            @click=${() => { this.selected = e.id; }}>
+            @click=${() => { this.clickedExample = e.id; this.selected = e.id; }}>
             <img src=${e.src} alt=${e.alt || e.title} width="60" height="60" loading="lazy" decoding="async" />
             <span aria-hidden="true">${e.title}</span>
           </button>`;

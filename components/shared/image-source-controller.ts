@@ -130,11 +130,10 @@ export class ImageSourceController implements ReactiveController {
 
   /** A picture from a picker (upload, drop, paste, webcam, address or example): the page's new reader picture. */
   readonly onPicked = (e: CustomEvent<PictureChoice>): void => {
-    const d = e.detail;
     // The picker also loads, and reports, the example this figure shows (its `selected`):
     // that is the figure's own picture, not a choice of the reader's.
-    if (d.source === 'example' && d.id === this.exampleId) return;
-    pictureStore.choose(d);
+    if (e.detail.byReader === false) return;
+    pictureStore.choose(e.detail);
   };
 
   /** The picker, the crop the network sees, and any message. */

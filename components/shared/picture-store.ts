@@ -13,6 +13,8 @@ export interface PictureChoice {
   id?: string;
   /** The picture's address, when the reader gave one. */
   address?: string;
+  /** False when the page, not the reader, chose it (a picker showing its `selected` example). */
+  byReader?: boolean;
   bitmap: ImageBitmap;
   label: string;
 }

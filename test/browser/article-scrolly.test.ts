@@ -99,6 +99,20 @@ it('marks the current section in the contents and moves there on a click', async
   assert.match(await page.evaluate(() => location.hash), /#pooling/);
 });
 
+it('keeps the reader\'s example picture in the address, and never a picture that cannot travel', async ({ page, url }) => {
+  await page.goto(url('/'));
+  await scrollToStep(page, 0);
+  const pick = (detail: { source: string; id?: string; label: string }) => page.$eval('.stage-views [data-view="overview"]', async (el, detail) => {
+    const bitmap = await createImageBitmap(new ImageData(new Uint8ClampedArray(8 * 8 * 4).fill(90), 8, 8));
+    (el as unknown as { source: { onPicked(e: CustomEvent): void } }).source.onPicked(new CustomEvent('cnn-image', { detail: { ...detail, bitmap, notes: [] } }));
+  }, detail);
+  await pick({ source: 'file', label: 'holiday.jpg' });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  assert.not.match(await page.evaluate(() => location.search), /image=/, 'a file picture stays out of the address');
+  await pick({ source: 'example', id: 'koala', label: 'Koala' });
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('image') === 'koala', { timeout: 10_000 });
+});
+
 it('copies a link that reopens the same figure', async ({ page, url, browser }) => {
   await browser.defaultBrowserContext().overridePermissions(url('/'), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
   await page.goto(url('/?image=ladybug-clipart&channel=7&step=0#relu'));

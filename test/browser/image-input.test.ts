@@ -51,11 +51,12 @@ it('loads the selected example, marks its thumbnail, and switches when another i
   await openPickerPage(page, url, { examples: EXAMPLES, selected: 'orange' });
   await page.waitForFunction(() => document.querySelector('cnn-image-picker') && (window as unknown as { __log: { images: unknown[] } }).__log.images.length === 1);
   const first = { image: (await pickerLog(page)).images[0] };
-  assert.equal({ ...first.image, centre: undefined }, { source: 'example', id: 'orange', label: 'orange', notes: [], width: 80, height: 60, centre: undefined });
+  assert.equal({ ...first.image, centre: undefined }, { source: 'example', id: 'orange', byReader: false, label: 'orange', notes: [], width: 80, height: 60, centre: undefined });
   const pressed = () => page.$$eval('cnn-image-picker >>> .thumb', (els) => els.map((e) => e.getAttribute('aria-pressed')));
   assert.equal(await pressed(), ['false', 'true', 'false']);
   const second = await expectOutcome(page, async () => (await page.$$('cnn-image-picker >>> .thumb'))[2].click());
   assert.is(second.image?.id, 'espresso');
+  assert.ok(second.image?.byReader, 'a click is the reader\'s choice; the page\'s `selected` was not');
   assert.equal(second.image?.centre.slice(0, 3), [90, 50, 30]);
   assert.is(await page.$eval('cnn-image-picker', (el) => el.getAttribute('selected')), 'espresso');
   assert.equal(await pressed(), ['false', 'false', 'true']);

@@ -196,6 +196,37 @@ if (HAS_REFERENCE_MODEL) {
     assert.equal(counters, { loads: 1, inferences: 1 });
   });
 
+  it('shows the reader\'s newest picture in every figure on the page, until a figure\'s own image is set again', async ({ page, url }) => {
+    await page.goto(url('/test-pages/overview-two.html'));
+    await whenDrawn(page, '#a');
+    await whenDrawn(page, '#b');
+    // The reader uploads a plain grey picture in the first figure.
+    await page.$eval('#a', async (el) => {
+      const bitmap = await createImageBitmap(new ImageData(new Uint8ClampedArray(64 * 64 * 4).fill(200), 64, 64));
+      (el as unknown as { source: { onPicked(e: CustomEvent): void } }).source.onPicked(new CustomEvent('cnn-image', { detail: { source: 'file', bitmap, notes: [], label: 'my picture' } }));
+    });
+    await whenDrawn(page, '#a', 'file:1');
+    await whenDrawn(page, '#b', 'file:1');
+    const shown = await page.$$eval('cnn-overview', (els) => els.map((el) => {
+      const crop = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.crop-preview')!;
+      const input = (el as unknown as { network: { run: { values: Float32Array[] } } }).network.run.values[0];
+      return {
+        image: el.getAttribute('image'), label: (el as unknown as { source: { label: string } }).source.label, painted: crop.dataset.painted,
+        pixel: [...crop.getContext('2d')!.getImageData(10, 10, 1, 1).data], wanted: [0, 1, 2].map((c) => Math.round(255 * input[(10 * 64 + 10) * 3 + c])).concat(255),
+      };
+    }));
+    for (const s of shown) {
+      assert.is(s.image, 'koala', 'no figure writes its own image attribute');
+      assert.is(s.label, 'my picture');
+      assert.is(s.painted, 'file:1', 'the crop shows the run on screen');
+      assert.equal(s.pixel, s.wanted, 'the crop is the network\'s input');
+    }
+    // A figure's own attribute, set after the pick, is the newer choice for that figure alone.
+    await page.$eval('#b', (el) => el.setAttribute('image', 'ladybug-clipart'));
+    await whenDrawn(page, '#b', 'example:ladybug-clipart');
+    assert.is(await page.$eval('#a', (el) => (el as unknown as { network: { run: { imageKey: string } } }).network.run.imageKey), 'file:1');
+  });
+
   it('links each layer to its article section through a configurable base URL', async ({ page, url }) => {
     await page.goto(url(REF));
     await whenDrawn(page);

@@ -1,7 +1,7 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
 import { browserSuite, screenshot } from '../support/browser';
-import { withModel, settle, whenMapShown, mapPlaybackState, openView, pauseView, clickInView, captureWarnings, pageOverflow, axeViolations, stepsInTwoSeconds } from './views-support';
+import { withModel, settle, whenMapShown, mapPlaybackState, openView, pauseView, clickInView, captureWarnings, pageOverflow, axeViolations, useFakeClock, assertCalmAnnouncements, assertPassKeepsToClock } from './views-support';
 
 const { it, run } = browserSuite('cnn-relu-view');
 const PAGE = '/test-pages/relu-view.html';
@@ -213,15 +213,11 @@ it('links the two maps cell to cell, on hover and on focus', async ({ page, url 
 });
 
 it('announces politely, only now and then while playing, and where it stopped', async ({ page, url }) => {
+  await useFakeClock(page);
   await open(page, url);
   const live = await page.$eval(TAG, (el) => el.shadowRoot!.querySelector('[data-role=announcement]')!.getAttribute('aria-live'));
   assert.is(live, 'polite');
-  const seen = new Set<string>();
-  for (let i = 0; i < 15; i++) {
-    seen.add((await state(page)).announcement);
-    await settle(page, 100);
-  }
-  assert.ok(seen.size <= 2, `${seen.size} announcements in 1.5 s of playing`);
+  await assertCalmAnnouncements(page, TAG);
   await click(page, '.playback button.play');
   await settle(page);
   const s = await state(page);
@@ -271,9 +267,9 @@ it('has no accessibility violations of its own (axe)', async ({ page, url }) => 
 });
 
 it('a pass keeps to its clock: about 20 s even where a step takes longer than its few milliseconds', async ({ page, url }) => {
+  await useFakeClock(page);
   await open(page, url);
-  const r = await stepsInTwoSeconds(page, TAG);
-  assert.ok(r.steps >= 0.85 * r.expected && r.steps <= r.expected + 2, `${r.steps} steps in 2 s, expected about ${Math.round(r.expected)}`);
+  await assertPassKeepsToClock(page, TAG);
 });
 
 for (const viewport of ['desktop', 'phone', 'narrow'] as const) {

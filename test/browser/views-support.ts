@@ -3,6 +3,7 @@
  * the model to load, waiting for a view to be drawn, reading its playback, warnings capture,
  * the page's sideways overflow and axe. Each test file keeps what is its own view's.
  */
+import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
 import { AxePuppeteer } from '@axe-core/puppeteer';
 import { existsSync } from 'node:fs';
@@ -89,20 +90,6 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }
 
-/** Plays from the start for 2 s: the steps taken, and the steps the view's clock asks for in that time. */
-export const stepsInTwoSeconds = (page: Page, tag: string) => page.$eval(tag, async (node) => {
-  const el = node as ViewInPage;
-  el.playback.pause();
-  el.playback.seek(0);
-  el.playback.play();
-  const t0 = performance.now();
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  const steps = el.playback.step;
-  const ms = performance.now() - t0;
-  el.playback.pause();
-  return { steps, expected: ms / el.playback.stepMs };
-});
-
 /** What the ReLU and pooling views' waits and reads need of them in the page. */
 type ChannelMapInPage = ViewInPage & {
   data?: { layer: { name: string }; channel: number; key: string };
@@ -132,3 +119,70 @@ export const mapPlaybackState = (page: Page, tag: 'cnn-relu-view' | 'cnn-pool-vi
     announcement: el.shadowRoot!.querySelector('[data-role=announcement]')!.textContent!.trim(),
   };
 });
+
+/**
+ * A clock the test moves: the page's performance.now runs as usual until frozen, then
+ * stands still until advanced. Install before the page loads. Figures pace their live
+ * region and their pass by performance.now, so a test can tell what they do with time
+ * without waiting for it (and without failing on a loaded machine).
+ */
+export const useFakeClock = (page: Page) => page.evaluateOnNewDocument(`{
+  const real = performance.now.bind(performance);
+  let frozen = null;
+  performance.now = () => frozen ?? real();
+  globalThis.__testClock = {
+    freeze: () => { frozen = real(); },
+    advance: (ms) => { frozen = (frozen ?? real()) + ms; },
+  };
+}`);
+
+type TestClock = { freeze(): void; advance(ms: number): void };
+
+export const freezeClock = (page: Page) => page.evaluate(() => (globalThis as unknown as { __testClock: TestClock }).__testClock.freeze());
+export const advanceClock = (page: Page, ms: number) => page.evaluate((ms) => (globalThis as unknown as { __testClock: TestClock }).__testClock.advance(ms), ms);
+
+const announcementOf = (page: Page, tag: string) =>
+  page.$eval(tag, (el) => el.shadowRoot!.querySelector('[data-role=announcement]')!.textContent!.trim());
+
+/** Waits (in the page) until the view's playback has moved `steps` past `from`. */
+const stepsPast = (page: Page, tag: string, from: number, steps: number) =>
+  page.waitForFunction((tag, target) => (document.querySelector(tag) as ViewInPage).playback.step >= target, { timeout: 15_000 }, tag, from + steps);
+
+/**
+ * While playing, the live region speaks at most once in ANNOUNCE_EVERY_MS (4 s) of the
+ * page's clock: with the clock frozen, many steps say nothing new; 4 s later, one does.
+ * Needs useFakeClock before the page loaded. Leaves the view playing.
+ */
+export async function assertCalmAnnouncements(page: Page, tag: string): Promise<void> {
+  await page.$eval(tag, (node) => { const el = node as ViewInPage; el.playback.pause(); el.playback.seek(0); el.playback.play(); });
+  await freezeClock(page);
+  const first = await page.$eval(tag, (node) => (node as ViewInPage).playback.step);
+  const seen = new Set<string>();
+  for (let k = 1; k <= 4; k++) {
+    await stepsPast(page, tag, first, 3 * k);
+    seen.add(await announcementOf(page, tag));
+  }
+  assert.ok(seen.size <= 2, `${seen.size} announcements while the clock stood still: ${[...seen].join(' | ')}`);
+  const before = await announcementOf(page, tag);
+  await advanceClock(page, 4001);
+  await page.waitForFunction((tag, before) => document.querySelector(tag)!.shadowRoot!.querySelector('[data-role=announcement]')!.textContent!.trim() !== before, { timeout: 10_000 }, tag, before)
+    .catch(() => { throw new Error('4 s later the live region did not speak again'); });
+}
+
+/**
+ * A pass keeps to its clock: where the device falls behind (here the clock leaps 15 s at
+ * once), playback jumps to the step that is due instead of crawling on step by step.
+ * Needs useFakeClock before the page loaded.
+ */
+export async function assertPassKeepsToClock(page: Page, tag: string): Promise<void> {
+  await page.$eval(tag, (node) => { const el = node as ViewInPage; el.playback.pause(); el.playback.seek(0); el.playback.play(); });
+  await stepsPast(page, tag, 0, 2);
+  await freezeClock(page);
+  const { step, stepMs } = await page.$eval(tag, (node) => ({ step: (node as ViewInPage).playback.step, stepMs: (node as ViewInPage).playback.stepMs }));
+  await advanceClock(page, 15_000);
+  const due = Math.floor(15_000 / stepMs);
+  // Step by step this would take 15 s of ticks; keeping to the clock, one tick does it.
+  await page.waitForFunction((tag, target) => (document.querySelector(tag) as ViewInPage).playback.step >= target, { timeout: 5_000 }, tag, step + due - 3)
+    .catch(async () => { throw new Error(`the pass did not catch up with its clock: step ${await page.$eval(tag, (n) => (n as ViewInPage).playback.step)}, due about ${step + due}`); });
+  await page.$eval(tag, (node) => (node as ViewInPage).playback.pause());
+}
