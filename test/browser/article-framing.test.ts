@@ -11,7 +11,9 @@ import { frameProblems, scrollReaderTo, settleOn, shimNames, type LandMode } fro
 const { it, run } = browserSuite('every step frames its subject');
 
 type Size = 'desktop' | 'laptop' | 'phone' | 'narrow';
-const SIZES: Size[] = ['desktop', 'laptop', 'phone', 'narrow'];
+/** FRAMING_SIZES=phone,narrow and FRAMING_SECTIONS=convolution,relu narrow a run while working on a view. */
+const SIZES = (process.env.FRAMING_SIZES?.split(',') ?? ['desktop', 'laptop', 'phone', 'narrow']) as Size[];
+const SECTIONS = process.env.FRAMING_SECTIONS?.split(',') ?? null;
 /** Fresh loads are the slow way to reach a step: two sizes, one beside and one above the prose. */
 const LOADED_AT: Size[] = ['desktop', 'phone'];
 const SHOTS = process.env.FRAMING_SHOTS === '1';
@@ -40,23 +42,31 @@ async function walk(page: Page, size: Size, url: (p: string) => string): Promise
     if (problems.length) misses.push({ step: names[i], mode, problems });
     if (SHOTS && mode === 'scroll') await screenshot(page, `framing-${size}-${String(i).padStart(2, '0')}`);
   };
+  const wanted = (i: number) => !SECTIONS || SECTIONS.includes(names[i].split('/')[0]);
+  let total = 0;
   for (let i = 0; i < names.length; i++) {
+    if (!wanted(i)) continue;
     await scrollReaderTo(page, i);
     await record(i, 'scroll');
+    total++;
   }
-  await scrollReaderTo(page, 0);
-  await settleOn(page, 0);
   for (let i = 1; i < names.length; i++) {
+    if (!wanted(i)) continue;
+    if (!wanted(i - 1) || i === 1) {
+      await scrollReaderTo(page, i - 1);
+      await settleOn(page, i - 1);
+    }
     await page.click('.next-step');
     await record(i, 'next');
+    total++;
   }
-  let total = names.length * 2 - 1;
   if (LOADED_AT.includes(size)) {
     for (let i = 0; i < names.length; i++) {
+      if (!wanted(i)) continue;
       await page.goto(url(links[i]));
       await record(i, 'load');
+      total++;
     }
-    total += names.length;
   }
   return { total, misses };
 }

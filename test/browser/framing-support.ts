@@ -68,6 +68,10 @@ export function frameProblems(page: Page, i: number): Promise<string[]> {
       }
     };
 
+    // The view fits by its layout, not by shrinking its text out of reach.
+    const zoom = (view as HTMLElement & { frame?: { zoom?: number } }).frame?.zoom ?? 1;
+    if (zoom < 0.85) problems.push(`${view.localName} had to shrink to ${Math.round(zoom * 100)} % to fit`);
+
     // Nothing scrolls inside the stage, and the view fits its box.
     if (stage.scrollHeight > stage.clientHeight + 1) problems.push(`the stage scrolls (${stage.scrollHeight} > ${stage.clientHeight})`);
     if (view.scrollHeight > view.clientHeight + 1) problems.push(`${view.localName} is taller than its box (${view.scrollHeight} > ${view.clientHeight})`);
