@@ -163,7 +163,7 @@ if (stage && geometry && steps.length) {
   });
   setUpCopyLink(() => articleLink(location.href, urlStateOf(figureNow())));
   setUpMotionToggle();
-  if (currentUrlState().section && restoreFromUrl('replace')) keepLanding();
+  if (currentUrlState().section && restoreFromUrl('none')) keepLanding();
   else show(geometry.stepAtTriggerLine(), 'none');
 }
 

@@ -6,7 +6,7 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
 import { browserSuite, screenshot, VIEWPORTS } from '../support/browser';
-import { frameProblems, scrollReaderTo, settleOn, shimNames, type LandMode } from './framing-support';
+import { frameProblems, scrollReaderTo, settleOn, shimNames, stageFacts, type LandMode } from './framing-support';
 
 const { it, run } = browserSuite('every step frames its subject');
 
@@ -14,8 +14,9 @@ type Size = 'desktop' | 'laptop' | 'phone' | 'narrow';
 /** FRAMING_SIZES=phone,narrow and FRAMING_SECTIONS=convolution,relu narrow a run while working on a view. */
 const SIZES = (process.env.FRAMING_SIZES?.split(',') ?? ['desktop', 'laptop', 'phone', 'narrow']) as Size[];
 const SECTIONS = process.env.FRAMING_SECTIONS?.split(',') ?? null;
-/** Fresh loads are the slow way to reach a step: two sizes, one beside and one above the prose. */
+/** Fresh loads are the slow way to reach a step: two sizes, one beside and one above the prose, each link opened LOADS times. */
 const LOADED_AT: Size[] = ['desktop', 'phone'];
+const LOADS = 3;
 const SHOTS = process.env.FRAMING_SHOTS === '1';
 
 interface Miss { step: string; mode: LandMode; problems: string[] }
@@ -63,8 +64,20 @@ async function walk(page: Page, size: Size, url: (p: string) => string): Promise
   if (LOADED_AT.includes(size)) {
     for (let i = 0; i < names.length; i++) {
       if (!wanted(i)) continue;
-      await page.goto(url(links[i]));
-      await record(i, 'load');
+      // The first load is checked like any landing; every load must find the same step, figure and address.
+      let first: Record<string, string | null> | null = null;
+      for (let k = 0; k < LOADS; k++) {
+        await page.goto(url(links[i]));
+        if (k === 0) await record(i, 'load');
+        else await settleOn(page, i, 5000);
+        const facts = await stageFacts(page);
+        const problems: string[] = [];
+        if (facts.step !== names[i]) problems.push(`load ${k + 1} is on step ${facts.step}`);
+        if (facts.url !== links[i]) problems.push(`load ${k + 1} rewrote the address to ${facts.url}`);
+        if (first && JSON.stringify(facts) !== JSON.stringify(first)) problems.push(`load ${k + 1} differs from load 1: ${JSON.stringify(facts)} vs ${JSON.stringify(first)}`);
+        first ??= facts;
+        if (problems.length) misses.push({ step: names[i], mode: 'load', problems });
+      }
       total++;
     }
   }
@@ -72,7 +85,7 @@ async function walk(page: Page, size: Size, url: (p: string) => string): Promise
 }
 
 for (const size of SIZES) {
-  it(`frames every step's subject at ${VIEWPORTS[size].width}×${VIEWPORTS[size].height}, scrolled to, by Next step${LOADED_AT.includes(size) ? ' and by a fresh load' : ''}`, async ({ page, url }) => {
+  it(`frames every step's subject at ${VIEWPORTS[size].width}×${VIEWPORTS[size].height}, scrolled to, by Next step${LOADED_AT.includes(size) ? ` and by ${LOADS} fresh loads that find the same step, figure and address` : ''}`, async ({ page, url }) => {
     const { total, misses } = await walk(page, size, url);
     console.log(`  framing at ${VIEWPORTS[size].width}×${VIEWPORTS[size].height}: ${total - misses.length} of ${total} step landings pass`);
     for (const m of misses) console.log(`    ${m.step} (${m.mode}): ${m.problems.join('; ')}`);

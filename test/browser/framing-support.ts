@@ -130,3 +130,23 @@ export function frameProblems(page: Page, i: number): Promise<string[]> {
     return problems;
   }, i);
 }
+
+/** What the reader would call "the same figure": the step marked, the view on show with its state attributes, the address. */
+export function stageFacts(page: Page): Promise<Record<string, string | null>> {
+  return page.evaluate(() => {
+    const steps = [...document.querySelectorAll<HTMLElement>('section[id] .step')];
+    const active = steps.find((s) => s.classList.contains('is-active'));
+    const section = active?.closest('section');
+    const view = document.querySelector<HTMLElement>('.stage-views > [data-view]:not([hidden])');
+    const facts: Record<string, string | null> = {
+      step: active && section ? `${section.id}/${[...section.querySelectorAll('.step')].indexOf(active)}` : null,
+      view: view?.dataset.view ?? null,
+      url: location.pathname + location.search + location.hash,
+    };
+    for (const name of ['image', 'layer', 'channel', 'selected', 'scale', 'subject', 'input-size', 'padding', 'kernel-size', 'stride', 'dilation', 'class-name', 'temperature']) {
+      const value = view?.getAttribute(name);
+      if (value) facts[name] = value;
+    }
+    return facts;
+  });
+}
