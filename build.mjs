@@ -36,9 +36,8 @@ export function renderTex(html, source = 'page') {
   return html.replace(/<tex(\s+display)?>([\s\S]*?)<\/tex>/g, (_, display, tex) => {
     const formula = decodeEntities(tex.trim());
     try {
-      const out = katex.renderToString(formula, { displayMode: Boolean(display), throwOnError: true, output: 'htmlAndMathml' });
-      // A display formula wider than a phone scrolls sideways: keyboard users must reach it too.
-      return display ? out.replace('<span class="katex-display">', '<span class="katex-display" tabindex="0">') : out;
+      // Screen readers read the MathML; a display formula becomes a tab stop only if it is too wide for the column (article/wide-formulas.ts).
+      return katex.renderToString(formula, { displayMode: Boolean(display), throwOnError: true, output: 'htmlAndMathml' });
     } catch (err) {
       throw new Error(`KaTeX could not render a formula in ${source}: ${formula}\n${err.message}`);
     }

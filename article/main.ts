@@ -17,8 +17,10 @@ import { StepGeometry } from './step-geometry';
 import { differences, figureForStep, readSteps, stepFromUrl, type StepFigure } from './step-table';
 import { currentUrlState, writeUrlState } from './url-sync';
 import { setUpCopyLink, setUpMotionToggle } from './stage-actions';
+import { keepWideFormulasReachable } from './wide-formulas';
 
 setAssetBase(import.meta.url);
+keepWideFormulasReachable();
 
 const steps = readSteps(document);
 for (const s of steps) for (const p of s.problems) console.warn(`Step ${s.indexInSection} of #${s.section}: ${p}.`);
@@ -26,6 +28,7 @@ const stepEls = [...document.querySelectorAll<HTMLElement>('section[id] .step')]
 const stageEl = document.querySelector<HTMLElement>('.stage');
 const stageRoot = document.querySelector<HTMLElement>('.stage-views');
 const title = document.querySelector<HTMLElement>('.stage-title');
+const backButton = document.querySelector<HTMLButtonElement>('.back-to-network');
 const geometry = stageEl ? new StepGeometry(stepEls, stageEl) : null;
 const stage = stageRoot && stageEl ? new FigureStage(stageRoot, stageEl) : null;
 let active = -1;
@@ -33,7 +36,10 @@ let active = -1;
 let overrides: Partial<FigureState> = {};
 
 function figureNow(): StepFigure {
-  return { ...figureForStep(steps, Math.max(0, active)), ...overrides };
+  const base = figureForStep(steps, Math.max(0, active));
+  const f = { ...base, ...overrides };
+  // The step's subject belongs to the step's own view; an operation the reader opened shows its default subject.
+  return f.view === base.view ? f : { ...f, focus: '' };
 }
 
 /** The URL state: the step, and only what differs from the step's own figure (the step implies the rest). */
@@ -54,7 +60,44 @@ function show(index: number, history: 'replace' | 'push' | 'none'): void {
     else a.removeAttribute('aria-current');
   }
   if (title) title.textContent = stepTitle(f);
+  if (backButton) backButton.hidden = !openedFromOverview(f);
   if (history !== 'none' && active >= 0) writeUrlState(urlStateOf(f), history);
+}
+
+/** Whether the figure shows an operation the reader opened from a map of the step's overview. */
+function openedFromOverview(f: StepFigure): boolean {
+  return figureForStep(steps, Math.max(0, active)).view === 'overview' && f.view !== 'overview';
+}
+
+type FramedView = HTMLElement & { frame?: { focusSubject(): void }; updateComplete?: Promise<unknown> };
+
+/** Moves keyboard focus into the figure on show, to its subject (once the view is defined and drawn). */
+async function focusFigure(): Promise<void> {
+  const view = stage?.view(figureNow().view) as FramedView | null;
+  if (!view) return;
+  await customElements.whenDefined(view.localName);
+  await view.updateComplete;
+  view.frame?.focusSubject();
+}
+
+/** Leaves an operation opened from the overview: back to the network, focus on the map it came from. */
+function backToNetwork(): void {
+  const f = figureNow();
+  if (!openedFromOverview(f)) return;
+  const { layer, channel } = f;
+  const { view: _v, layer: _l, channel: _c, ...rest } = overrides;
+  overrides = rest;
+  show(active, 'push');
+  // A figure hidden a while has laid itself out again at no size: wait for its maps to come back.
+  const overview = stage?.view('overview');
+  const selector = `[data-layer="${CSS.escape(layer)}"][data-channel="${channel}"]`;
+  const started = performance.now();
+  const attempt = () => {
+    const map = overview?.shadowRoot?.querySelector<HTMLElement>(selector);
+    if (map && map.getClientRects().length) map.focus({ preventScroll: true });
+    else if (performance.now() - started < 3000) requestAnimationFrame(attempt);
+  };
+  attempt();
 }
 
 function stepTitle(f: StepFigure): string {
@@ -152,6 +195,22 @@ if (stage && geometry && steps.length) {
     if (!view) return;
     overrides = { ...overrides, view, layer, channel };
     show(active, 'push');
+    void focusFigure();
+  });
+
+  backButton?.addEventListener('click', backToNetwork);
+  stageEl!.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !e.defaultPrevented && openedFromOverview(figureNow())) {
+      e.preventDefault();
+      backToNetwork();
+    }
+  });
+
+  // "Skip to the live figure": show the figure at the reader's step and put focus on its subject.
+  document.querySelector('[data-skip="figure"]')?.addEventListener('click', (e) => {
+    e.preventDefault();
+    goTo(Math.max(0, active), 'none', 'instant', overrides);
+    void focusFigure();
   });
 
   watchReaderChanges(stageRoot!);

@@ -47,6 +47,22 @@ export interface FrameSpec {
 /** A figure with no parts to choose from: one subject, the whole figure. */
 export const WHOLE_FIGURE: FrameSpec = { subjects: { all: { parts: ['*'], focus: '', about: 'the whole figure' } }, fallback: 'all' };
 
+const TABBABLE = 'a[href], button:not([disabled]), select, input, textarea, [tabindex]:not([tabindex="-1"])';
+/** How long a focus request waits for the subject to be drawn before settling for the first control. */
+const FOCUS_PATIENCE_MS = 8000;
+
+function isTabbable(el: HTMLElement): boolean {
+  return el.matches(TABBABLE) && el.getClientRects().length > 0;
+}
+
+/** The first visible control in `root`, preferring a roving-tabindex item (a map or cell with tabindex 0) over links and buttons. */
+function firstTabbable(root: ParentNode): HTMLElement | null {
+  const visible = (el: HTMLElement) => el.getClientRects().length > 0;
+  return [...root.querySelectorAll<HTMLElement>('[tabindex="0"]')].find(visible)
+    ?? [...root.querySelectorAll<HTMLElement>(TABBABLE)].find(visible)
+    ?? null;
+}
+
 /** Below this scale text stops being readable: layouts must fit before it. */
 export const MIN_ZOOM = 0.6;
 
@@ -57,6 +73,8 @@ export class FrameController implements ReactiveController {
   zoom = 1;
   private fittedKey = '';
   private warned = '';
+  /** When a focus request was made that could not yet be met (the subject not drawn yet); 0 when none. */
+  private focusWanted = 0;
 
   constructor(private readonly host: FramedHost, private readonly declare: () => FrameSpec) {
     host.addController(this);
@@ -107,6 +125,27 @@ export class FrameController implements ReactiveController {
     }
     this.mark(root);
     this.fit(root);
+    if (this.focusWanted) this.tryFocus();
+  }
+
+  /**
+   * Moves keyboard focus into the figure, to the subject: its element when it takes focus,
+   * else the first control inside it. A figure still loading takes focus when its subject is
+   * drawn (or, after FOCUS_PATIENCE_MS, on its first control).
+   */
+  focusSubject(): void {
+    this.focusWanted = performance.now();
+    this.tryFocus();
+  }
+
+  private tryFocus(): void {
+    const root = this.host.renderRoot;
+    const subject = this.spec.focus ? root.querySelector<HTMLElement>('[data-step-focus]') : null;
+    const patient = this.spec.focus !== '' && performance.now() - this.focusWanted < FOCUS_PATIENCE_MS;
+    const target = (subject && (isTabbable(subject) ? subject : firstTabbable(subject))) ?? (patient ? null : firstTabbable(root));
+    if (!target) return;
+    this.focusWanted = 0;
+    target.focus({ preventScroll: true });
   }
 
   private mark(root: HTMLElement | DocumentFragment): void {
