@@ -48,7 +48,8 @@ export class FigureStage {
     return f && el ? stateOfView(f.view, (name) => el.getAttribute(name)) : {};
   }
 
-  apply(figure: StepFigure, { animate }: { animate: boolean }): void {
+  /** `keepPicture`: the reader chose a picture, which every figure shows until they choose again; the step's picture gives way. */
+  apply(figure: StepFigure, { animate, keepPicture = false }: { animate: boolean; keepPicture?: boolean }): void {
     const previous = this.current;
     this.current = figure;
     for (const el of this.root.querySelectorAll<HTMLElement>('[data-view]')) {
@@ -57,7 +58,9 @@ export class FigureStage {
     }
     const el = this.view(figure.view);
     if (!el) return;
-    for (const [name, value] of Object.entries(viewAttributes(figure.view, figure))) setAttr(el, name, value);
+    for (const [name, value] of Object.entries(viewAttributes(figure.view, figure))) {
+      if (!(keepPicture && name === 'image')) setAttr(el, name, value);
+    }
     const stageSubject = STAGE_SUBJECT.exec(figure.focus);
     setAttr(el, 'subject', stageSubject ? null : figure.focus);
     for (const marked of this.stage.querySelectorAll('[data-stage-part][data-step-focus]')) marked.removeAttribute('data-step-focus');

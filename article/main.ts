@@ -9,7 +9,7 @@ import '../components/image-input/image-picker';
 import { loadView } from './lazy-views';
 import { motionReduced } from '../components/shared/reduced-motion';
 import { articleLink, fieldsOfView, type FigureState, type FigureView } from '../components/shared/url-state';
-import { pictureStore } from '../components/shared/picture-store';
+import { OWN_PICTURE, pictureStore } from '../components/shared/picture-store';
 import { kindFacts } from '../components/shared/layer-kinds';
 import { FigureStage } from './figure-stage';
 import { watchSteps } from './scroll-steps';
@@ -32,12 +32,19 @@ const backButton = document.querySelector<HTMLButtonElement>('.back-to-network')
 const geometry = stageEl ? new StepGeometry(stepEls, stageEl) : null;
 const stage = stageRoot && stageEl ? new FigureStage(stageRoot, stageEl) : null;
 let active = -1;
-/** What the reader changed in the figure since the step began (a clicked map, a slider, their own picture). */
+/** What the reader changed in the figure since the step began (a clicked map, a slider). */
 let overrides: Partial<FigureState> = {};
+/**
+ * The picture the reader chose, if any: it stays on show across steps (the steps' own
+ * pictures give way to it) and travels in links as its example id or address, or as
+ * `image=own` when it cannot travel (a file or a snapshot).
+ */
+let readerPicture: { shareable: string | null } | null = null;
 
 function figureNow(): StepFigure {
   const base = figureForStep(steps, Math.max(0, active));
   const f = { ...base, ...overrides };
+  if (readerPicture) f.image = readerPicture.shareable ?? OWN_PICTURE;
   // The step's subject belongs to the step's own view; an operation the reader opened shows its default subject.
   return f.view === base.view ? f : { ...f, focus: '' };
 }
@@ -53,7 +60,7 @@ function show(index: number, history: 'replace' | 'push' | 'none'): void {
   active = Math.max(-1, Math.min(steps.length - 1, index));
   const f = figureNow();
   void loadView(f.view);
-  stage.apply(f, { animate: !motionReduced() });
+  stage.apply(f, { animate: !motionReduced(), keepPicture: readerPicture !== null });
   stepEls.forEach((el, i) => el.classList.toggle('is-active', i === active));
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.toc a')) {
     if (a.hash === `#${f.section}`) a.setAttribute('aria-current', 'true');
@@ -214,13 +221,14 @@ if (stage && geometry && steps.length) {
   });
 
   watchReaderChanges(stageRoot!);
-  // The reader's own picture stays in the link when it can travel (an example or an address).
   pictureStore.subscribe(({ shareable }) => {
-    if (!shareable || shareable === figureNow().image) return;
-    overrides = { ...overrides, image: shareable };
+    readerPicture = { shareable };
     show(active, 'replace');
   });
-  setUpCopyLink(() => articleLink(location.href, urlStateOf(figureNow())));
+  setUpCopyLink(() => articleLink(location.href, urlStateOf(figureNow())), () =>
+    readerPicture && readerPicture.shareable === null
+      ? 'Link copied. Your own picture stays on your device, so whoever opens the link sees the figure with an example picture and a note saying why.'
+      : 'Link copied. It opens this figure exactly as it is now.');
   setUpMotionToggle();
   if (currentUrlState().section && restoreFromUrl('none')) keepLanding();
   else show(geometry.stepAtTriggerLine(), 'none');

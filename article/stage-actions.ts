@@ -4,7 +4,7 @@
  */
 import { motionReduced, setMotionReduced } from '../components/shared/reduced-motion';
 
-export function setUpCopyLink(link: () => string): void {
+export function setUpCopyLink(link: () => string, note: () => string): void {
   const button = document.querySelector<HTMLButtonElement>('.copy-link');
   const status = document.querySelector<HTMLElement>('.copy-status');
   let clear: ReturnType<typeof setTimeout> | undefined;
@@ -18,7 +18,7 @@ export function setUpCopyLink(link: () => string): void {
     const href = link();
     try {
       await navigator.clipboard.writeText(href);
-      say('Link copied. It opens this figure exactly as it is now.');
+      say(note());
     } catch {
       say(`Copy this link: ${href}`);
     }

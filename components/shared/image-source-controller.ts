@@ -11,7 +11,7 @@ import { exampleBitmap, loadExamples, type Example } from './examples';
 import type { NetworkController } from './network-controller';
 import { loadImageUrl } from './decode-image';
 import { paintRgb } from './map-painter';
-import { nextChoiceSerial, pictureStore, type PictureChoice, type ReaderPicture } from './picture-store';
+import { OWN_PICTURE, nextChoiceSerial, pictureStore, type PictureChoice, type ReaderPicture } from './picture-store';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 
@@ -22,6 +22,8 @@ export class ImageSourceController implements ReactiveController {
   /** What the reader sees named as the current image. */
   label = '';
   error = '';
+  /** Something the reader should know about the picture on show (not a failure); '' when nothing. */
+  notice = '';
 
   /** When what is on show was chosen (see nextChoiceSerial); the markup's first value counts as oldest. */
   private shownSerial = 0;
@@ -67,6 +69,15 @@ export class ImageSourceController implements ReactiveController {
       return;
     }
     this.shownSerial = first ? 0 : nextChoiceSerial();
+    this.notice = '';
+    if (v === OWN_PICTURE) {
+      void this.withExamples((list) => {
+        if (list.length === 0) return;
+        this.showExample(list[0]);
+        this.notice = `This link was made with a picture from the sender's own device, which a link cannot carry. Showing ${list[0].title} instead: choose your own with Change the picture.`;
+      });
+      return;
+    }
     if (/^(https?:|data:|blob:|\.{0,2}\/)/i.test(v) || /\.(png|jpe?g|gif|webp|bmp)(\?|$)/i.test(v)) {
       this.showUrl(v);
       return;
@@ -84,6 +95,7 @@ export class ImageSourceController implements ReactiveController {
 
   private showPicture(picture: ReaderPicture): void {
     this.shownSerial = picture.serial;
+    this.notice = '';
     this.exampleId = picture.exampleId;
     this.label = picture.label;
     this.error = '';

@@ -36,6 +36,12 @@ export interface ReaderPicture {
   readonly bitmap: ImageBitmap;
 }
 
+/**
+ * What a link says in place of a picture that cannot travel (a file, a drop, a paste, a
+ * webcam snapshot): `image=own`. A figure opened with it says so, over its fallback picture.
+ */
+export const OWN_PICTURE = 'own';
+
 let serials = 0;
 
 /** A number larger than every earlier choice's on this page: the reader's picks and attribute changes share it. */
