@@ -294,6 +294,9 @@ it('invalid attributes warn and fall back, never throw; layer and channel reflec
   assert.equal(await page.$eval('cnn-conv-view', (el) => [el.getAttribute('layer'), el.getAttribute('channel'), el.shadowRoot!.querySelectorAll('.row').length]), ['conv_2_1', '5', 10]);
   const overflow = await pageOverflow(page);
   assert.ok(overflow <= 0);
+  // Every figure keeps the part the prose is about, as a reflected attribute.
+  const subject = await page.$eval('cnn-conv-view', async (el) => { el.subject = 'kernel'; await el.updateComplete; return el.getAttribute('subject'); });
+  assert.is(subject, 'kernel');
 });
 
 view.hasNoAxeViolations();
