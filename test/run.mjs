@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Runs the whole suite: the type-check, then every uvu test file in its own Node process.
+// Runs the whole suite: the build, the type-check, then every uvu test file in its own Node
+// process, TEST_JOBS (default 2) at a time; each file's output is printed whole when it ends.
 // uvu exits 0 when a file holds no test and its summary is not a line CI reads, so this
-// runner sums the per-file counts, fails on zero tests, and ends with "N passed, N failed".
+// runner sums the per-file counts, fails on zero tests, prints how many tests were skipped
+// for missing data (../shared) and how long the run took, and ends with "N passed, N failed".
 // Usage: node test/run.mjs [substring ...]   (only files whose path contains a substring)
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -10,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const filters = process.argv.slice(2);
+const jobs = Math.max(1, Number(process.env.TEST_JOBS) || 2);
+const started = Date.now();
 
 function findTests(dir) {
   const out = [];
@@ -21,12 +25,14 @@ function findTests(dir) {
   return out;
 }
 
-function run(cmd, args) {
+/** Runs a command; `live` streams its output, otherwise it is returned for printing whole. */
+function run(cmd, args, live = false) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0' } });
     let text = '';
-    child.stdout.on('data', (d) => { text += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { text += d; process.stderr.write(d); });
+    const take = (d, out) => { text += d; if (live) out.write(d); };
+    child.stdout.on('data', (d) => take(d, process.stdout));
+    child.stderr.on('data', (d) => take(d, process.stderr));
     child.on('close', (code) => resolve({ code: code ?? 1, text }));
   });
 }
@@ -36,39 +42,55 @@ const count = (text, label) => {
   return m ? Number(m[1]) : 0;
 };
 
+const duration = (ms) => {
+  const s = Math.round(ms / 1000);
+  return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+};
+
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const broken = [];
 
 console.log('# build (node build.mjs)');
-const built = await run(process.execPath, [join(root, 'build.mjs'), '--quiet']);
+const built = await run(process.execPath, [join(root, 'build.mjs'), '--quiet'], true);
 if (built.code !== 0) { console.log('The build failed, so no test can run.\n0 passed, 1 failed'); process.exit(1); }
 
+const files = findTests(join(root, 'test')).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
+const tasks = files.map((file) => ({ name: relative(root, file), args: ['--import', 'tsx', file] }));
 if (filters.length === 0) {
-  console.log('# type-check (tsc --noEmit)');
-  const tsc = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root]);
-  if (tsc.code === 0) passed++;
-  else { failed++; broken.push('tsc --noEmit'); }
+  tasks.unshift({ name: 'tsc --noEmit', args: [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], typeCheck: true });
 }
 
-const files = findTests(join(root, 'test')).filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
-for (const file of files) {
-  const rel = relative(root, file);
-  console.log(`\n# ${rel}`);
-  const res = await run(process.execPath, ['--import', 'tsx', file]);
+function record(task, res) {
+  console.log(`\n# ${task.name}`);
+  process.stdout.write(res.text.endsWith('\n') || !res.text ? res.text : `${res.text}\n`);
+  if (task.typeCheck) {
+    if (res.code === 0) passed++;
+    else { failed++; broken.push(task.name); }
+    return;
+  }
   const total = count(res.text, 'Total');
   const ok = count(res.text, 'Passed');
-  const skipped = count(res.text, 'Skipped');
-  const bad = Math.max(0, total - ok - skipped);
+  const skip = count(res.text, 'Skipped');
+  const bad = Math.max(0, total - ok - skip);
   passed += ok;
+  skipped += skip;
   failed += bad;
-  if (res.code !== 0 && bad === 0) { failed++; broken.push(`${rel} (exit ${res.code})`); }
-  else if (bad > 0) broken.push(rel);
+  if (res.code !== 0 && bad === 0) { failed++; broken.push(`${task.name} (exit ${res.code})`); }
+  else if (bad > 0) broken.push(task.name);
 }
+
+const queue = [...tasks];
+await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, async () => {
+  for (let task = queue.shift(); task; task = queue.shift()) record(task, await run(process.execPath, task.args));
+}));
 
 const ran = passed + failed;
 console.log('');
 if (broken.length) console.log(`Failing: ${broken.join(', ')}`);
+console.log(`Skipped for missing data (../shared not found): ${skipped}`);
+console.log(`Took ${duration(Date.now() - started)} (${files.length} files, ${jobs} at a time)`);
 if (ran === 0 || files.length === 0) {
   console.log('No test ran: the suite counts that as a failure.');
   console.log(`0 passed, 1 failed`);

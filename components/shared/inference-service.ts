@@ -6,7 +6,7 @@ import { loadModel } from '../../model/engine/load-model';
 import { runModel } from '../../model/engine/run-model';
 import { chooseBackend } from '../../model/engine/backend';
 import { imageToInput } from '../../model/engine/image-pixels';
-import type { LoadedModel } from '../../model/engine/types';
+import type { ActivationRecord, LoadedModel } from '../../model/engine/types';
 import type { LayerInfo, ModelInfo, NetworkRun } from './network-types';
 import type { ImageInput } from './worker-protocol';
 import * as tf from '@tensorflow/tfjs';
@@ -31,14 +31,7 @@ export class InferenceService {
     }
     const m = await model;
     onProgress(1);
-    return {
-      url: modelUrl,
-      layers: m.layers.map((d): LayerInfo => ({ name: d.name, kind: d.kind, shape: d.shape, kernelSize: d.kernelSize, strides: d.strides, padding: d.padding, poolSize: d.poolSize })),
-      classNames: m.classNames,
-      params: Object.fromEntries(Object.entries(m.params).map(([k, p]) => [k, { kernelShape: [...p.kernelShape], kernel: p.kernel, bias: p.bias }])),
-      backend,
-      backendReason: reason,
-    };
+    return modelInfoOf(modelUrl, m, backend, reason);
   }
 
   async infer(modelUrl: string, imageKey: string, image: ImageInput): Promise<NetworkRun> {
@@ -46,13 +39,29 @@ export class InferenceService {
     if (!model) throw new Error('The model is not loaded');
     const input = await imageToInput(image, model.inputShape);
     if (image instanceof ImageBitmap) image.close();
-    const record = await runModel(model, input);
-    return {
-      imageKey,
-      values: record.layers.map((l) => l.values),
-      logits: record.logits,
-      probabilities: record.probabilities,
-      inferenceMs: record.inferenceMs,
-    };
+    return networkRunOf(imageKey, await runModel(model, input));
   }
+}
+
+/** What the figures receive of a loaded model (plain data that crosses to the page). */
+export function modelInfoOf(url: string, m: LoadedModel, backend: string, backendReason: string): ModelInfo {
+  return {
+    url,
+    layers: m.layers.map((d): LayerInfo => ({ name: d.name, kind: d.kind, shape: d.shape, kernelSize: d.kernelSize, strides: d.strides, padding: d.padding, poolSize: d.poolSize })),
+    classNames: m.classNames,
+    params: Object.fromEntries(Object.entries(m.params).map(([k, p]) => [k, { kernelShape: [...p.kernelShape], kernel: p.kernel, bias: p.bias }])),
+    backend,
+    backendReason,
+  };
+}
+
+/** What the figures receive of one inference. */
+export function networkRunOf(imageKey: string, record: ActivationRecord): NetworkRun {
+  return {
+    imageKey,
+    values: record.layers.map((l) => l.values),
+    logits: record.logits,
+    probabilities: record.probabilities,
+    inferenceMs: record.inferenceMs,
+  };
 }

@@ -24,11 +24,19 @@ function imageFor(canvas: HTMLCanvasElement, width: number, height: number): Ima
   return img;
 }
 
-/** One channel of an HWC map in the diverging scale. */
-export function paintMap(canvas: HTMLCanvasElement, values: ArrayLike<number>, shape: readonly number[], channel: number, domain: SymmetricDomain): void {
+/** One channel of an HWC map in the diverging scale; `adjust` may change the RGBA pixels before they are drawn. */
+export function paintMap(
+  canvas: HTMLCanvasElement,
+  values: ArrayLike<number>,
+  shape: readonly number[],
+  channel: number,
+  domain: SymmetricDomain,
+  adjust?: (pixels: Uint8ClampedArray) => void,
+): void {
   const [h, w, c] = shape;
   const img = imageFor(canvas, w, h);
   paintChannel(values as Float32Array, w, h, c, channel, domain, img.data);
+  adjust?.(img.data);
   canvas.getContext('2d')?.putImageData(img, 0, 0);
 }
 

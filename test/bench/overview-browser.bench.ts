@@ -3,13 +3,14 @@
  * time from a new image to all maps redrawn (median and p95 of 50), long tasks on the
  * main thread while the figure loads and updates, and the first draw after navigation.
  */
+import { writeTestPages } from '../support/test-pages';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, ROOT, REFERENCE_MODEL_DIR, launchChromium } from '../support/browser';
 import { startStaticServer } from '../support/static-server';
 import { line, percentile } from './stats';
 
-const server = await startStaticServer({ root: DIST, mounts: { '/test-pages/': join(ROOT, 'test/pages'), '/reference-model/': REFERENCE_MODEL_DIR } });
+const server = await startStaticServer({ root: DIST, mounts: { '/test-pages/': writeTestPages(), '/reference-model/': REFERENCE_MODEL_DIR } });
 const chromium = await launchChromium();
 const RUNS = 50;
 const PAGE = existsSync(join(ROOT, 'assets/model/model.json')) ? 'overview.html' : 'overview-reference.html';

@@ -1,9 +1,9 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
-import { browserSuite, screenshot } from '../support/browser';
-import { withModel, settle, whenDrawn, openView, pauseView, clickInView, captureWarnings, pageOverflow, axeViolations, useFakeClock, assertCalmAnnouncements, assertPassKeepsToClock } from './views-support';
+import { screenshot } from '../support/browser';
+import { withModel, settle, whenDrawn, captureWarnings, pageOverflow, assertSpeedMenu, assertPlaybackKeys } from './views-support';
+import { viewSuite } from './view-suite';
 
-const { it, run } = browserSuite('cnn-conv-view');
 const PAGE = '/test-pages/conv-view.html';
 
 /** Waits until the view shows `layer`/`channel` for `imageKey` (when given), formulas typeset. */
@@ -22,9 +22,9 @@ async function whenShown(page: Page, want: { layer?: string; channel?: number; i
   });
 }
 
-const open = (page: Page, url: (p: string) => string) => openView(page, url, PAGE, (page) => whenShown(page, { layer: 'conv_1_1', channel: 3 }));
+const view = viewSuite('cnn-conv-view', { page: 'conv-view', shown: (page) => whenShown(page, { layer: 'conv_1_1', channel: 3 }) });
+const { it, open, pause, click } = view;
 
-const pause = (page: Page) => pauseView(page, 'cnn-conv-view');
 
 /**
  * Visits output positions and reads back every number the view prints, comparing the
@@ -44,12 +44,7 @@ async function checkNumbers(page: Page, positions: [number, number][] | 'all', d
     const co = el.channel;
     const root = el.shadowRoot!;
     const vals = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)].map((n) => Number(n.dataset.value));
-    const problems: string[] = [];
-    let checked = 0;
-    const near = (what: string, got: number, want: number) => {
-      checked++;
-      if (!(Math.abs(got - want) <= 1e-4)) problems.push(`${what}: shows ${got}, expected ${want}`);
-    };
+    const { near, problem, result } = __numberCheck();
     // The kernels drawn in the channel rows.
     for (const cell of root.querySelectorAll<HTMLElement>('.kernel [data-role=weight]')) {
       const { ci, ky, kx } = cell.dataset;
@@ -63,7 +58,7 @@ async function checkNumbers(page: Page, positions: [number, number][] | 'all', d
       const engine = run.values[li][(row * W + col) * C + co];
       for (const v of vals('[data-role=output]')) near(`output (${row}, ${col})`, v, engine);
       const map = root.querySelector<HTMLElement>('.output-map')!;
-      if (Number(map.dataset.row) !== row || Number(map.dataset.col) !== col) problems.push(`output map is at ${map.dataset.row},${map.dataset.col}, not ${row},${col}`);
+      if (Number(map.dataset.row) !== row || Number(map.dataset.col) !== col) problem(`output map is at ${map.dataset.row},${map.dataset.col}, not ${row},${col}`);
       near(`output map (${row}, ${col})`, Number(map.dataset.value), engine);
       // The test's own sums: one share per input channel, in channel order.
       const shares: number[][] = [];
@@ -83,7 +78,7 @@ async function checkNumbers(page: Page, positions: [number, number][] | 'all', d
       vals('[data-role=total]').forEach((v, ci) => { total += share[ci]; near(`sum so far after ${ci}`, v, total); });
       near('output = total + bias', total + bias[co], engine);
       for (const v of vals('.sum-line [data-role=bias]')) near('bias', v, bias[co]);
-      if (vals('[data-role=share]').length !== cin || vals('[data-role=total]').length !== cin) problems.push('a share or a total is missing');
+      if (vals('[data-role=share]').length !== cin || vals('[data-role=total]').length !== cin) problem('a share or a total is missing');
       for (const dc of detailChannels) {
         if (dc >= cin) continue;
         const select = root.querySelector<HTMLSelectElement>('.detail select')!;
@@ -95,10 +90,10 @@ async function checkNumbers(page: Page, positions: [number, number][] | 'all', d
         vals('[data-role=product]').forEach((v, i) => near(`product ${i} of channel ${dc}`, v, shares[dc][i]));
         vals('[data-role=patch]').forEach((v, i) => near(`patch ${i}`, v, input[((row + Math.floor(i / kw)) * iw + col + (i % kw)) * cin + dc]));
         vals('[data-role=kernel-weight]').forEach((v, i) => near(`kernel ${i}`, v, kernel[(i * cin + dc) * cout + co]));
-        if (vals('[data-role=running]').length !== kh * kw) problems.push('running sums missing');
+        if (vals('[data-role=running]').length !== kh * kw) problem('running sums missing');
       }
     }
-    return { checked, problems: problems.slice(0, 10), count: problems.length };
+    return result();
   }, positions, detailChannels);
 }
 
@@ -154,7 +149,6 @@ const state = (page: Page) => page.$eval('cnn-conv-view', (el) => ({
   at: el.shadowRoot!.querySelector<HTMLElement>('.output-map')?.dataset.row + ',' + el.shadowRoot!.querySelector<HTMLElement>('.output-map')?.dataset.col,
   announcement: el.shadowRoot!.querySelector('[data-role=announcement]')?.textContent ?? '',
 }));
-const click = (page: Page, sel: string) => clickInView(page, 'cnn-conv-view', sel);
 
 it('plays by itself within 20 s, pauses, steps, scrubs and changes speed', async ({ page, url }) => {
   await open(page, url);
@@ -186,22 +180,10 @@ it('plays by itself within 20 s, pauses, steps, scrubs and changes speed', async
   assert.is(s.at, '10,5', 'scrubbing moves the window');
   const speedShown = await page.$eval('cnn-conv-view', (el) => el.shadowRoot!.querySelector<HTMLSelectElement>('.playback select')!.value);
   assert.is(speedShown, '1', 'the speed menu shows the real speed');
-  const before = s.stepMs;
-  await page.$eval('cnn-conv-view', (el) => {
-    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('.playback select')!;
-    select.value = '4';
-    select.dispatchEvent(new Event('change'));
-  });
-  s = await state(page);
-  assert.is(s.speed, 4);
-  assert.ok(Math.abs(s.stepMs - before / 4) < 1e-9, 'four times faster');
+  await assertSpeedMenu(page, 'cnn-conv-view', 4);
 });
 
-it('a pass keeps to its clock: 20 s even where a step takes longer than its few milliseconds', async ({ page, url }) => {
-  await useFakeClock(page);
-  await open(page, url);
-  await assertPassKeepsToClock(page, 'cnn-conv-view');
-});
+view.keepsToItsClock('a pass keeps to its clock: 20 s even where a step takes longer than its few milliseconds');
 
 it('keyboard: Space plays and pauses, arrows move the window, Home and End jump', async ({ page, url }) => {
   await open(page, url);
@@ -214,14 +196,7 @@ it('keyboard: Space plays and pauses, arrows move the window, Home and End jump'
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowUp');
   assert.is((await state(page)).at, '5,5');
-  await page.keyboard.press('Space');
-  assert.ok((await state(page)).playing, 'Space plays');
-  await page.keyboard.press('Space');
-  assert.not.ok((await state(page)).playing, 'Space pauses');
-  await page.keyboard.press('End');
-  assert.is((await state(page)).at, '61,61');
-  await page.keyboard.press('Home');
-  assert.is((await state(page)).at, '0,0');
+  await assertPlaybackKeys(page, 'cnn-conv-view', async () => String((await state(page)).at), '0,0', '61,61');
   // The kernels: one tab stop, arrows between cells and on to the next channel's kernel.
   await page.$eval('cnn-conv-view', (el) => el.shadowRoot!.querySelector<HTMLElement>('.kernel [tabindex="0"]')!.focus());
   await page.keyboard.press('ArrowDown');
@@ -282,12 +257,7 @@ it('links input and output both ways, on hover and on focus', async ({ page, url
   assert.is(shown.readout, shown.value);
 });
 
-it('announces steps politely, and only now and then while playing', async ({ page, url }) => {
-  await useFakeClock(page);
-  await open(page, url);
-  const live = await page.$eval('cnn-conv-view', (el) => el.shadowRoot!.querySelector('[data-role=announcement]')!.getAttribute('aria-live'));
-  assert.is(live, 'polite');
-  await assertCalmAnnouncements(page, 'cnn-conv-view');
+view.announcesCalmly('announces steps politely, and only now and then while playing', async (page) => {
   await click(page, '.playback button.play');
   await settle(page);
   const s = await state(page);
@@ -324,32 +294,22 @@ it('invalid attributes warn and fall back, never throw; layer and channel reflec
   assert.equal(await page.$eval('cnn-conv-view', (el) => [el.getAttribute('layer'), el.getAttribute('channel'), el.shadowRoot!.querySelectorAll('.row').length]), ['conv_2_1', '5', 10]);
   const overflow = await pageOverflow(page);
   assert.ok(overflow <= 0);
+  // Every figure keeps the part the prose is about, as a reflected attribute.
+  const subject = await page.$eval('cnn-conv-view', async (el) => { el.subject = 'kernel'; await el.updateComplete; return el.getAttribute('subject'); });
+  assert.is(subject, 'kernel');
 });
 
-it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
-  await open(page, url);
+view.hasNoAxeViolations();
+
+view.fitsEveryScreen({ prepare: (page) => page.$eval('cnn-conv-view', (el) => el.playback.seek(62 * 20 + 24)), more: async (page, viewport) => {
+  if (viewport === 'desktop') return;
+  // The widest layer too: ten input channels.
+  await page.$eval('cnn-conv-view', (el) => { el.layer = 'conv_2_2'; });
+  await whenShown(page, { layer: 'conv_2_2' });
   await pause(page);
-  assert.equal(await axeViolations(page), []);
-});
+  await settle(page, 200);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
+  await screenshot(page, `conv-view-${viewport}-conv_2_2`, true);
+} });
 
-for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
-  it(`fits a ${viewport} screen without sideways scrolling (screenshots)`, async ({ page, url }) => {
-    await open(page, url);
-    await pause(page);
-    await page.$eval('cnn-conv-view', (el) => el.playback.seek(62 * 20 + 24));
-    await settle(page, 200);
-    const overflow = await pageOverflow(page);
-    assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
-    await screenshot(page, `conv-view-${viewport}`, true);
-    if (viewport !== 'desktop') {
-      await page.$eval('cnn-conv-view', (el) => { el.layer = 'conv_2_2'; });
-      await whenShown(page, { layer: 'conv_2_2' });
-      await pause(page);
-      await settle(page, 200);
-      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
-      await screenshot(page, `conv-view-${viewport}-conv_2_2`, true);
-    }
-  }, { viewport });
-}
-
-run();
+view.run();

@@ -1,9 +1,8 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
 import * as tf from '@tensorflow/tfjs';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { browserSuite, HAS_REFERENCE_MODEL } from '../support/browser';
+import { browserSuite } from '../support/browser';
 import { loadModel } from '../../model/engine/load-model';
 import { runModelSync } from '../../model/engine/run-model';
 import { preprocess } from '../../model/engine/preprocess';
@@ -11,8 +10,7 @@ import { listSplit, SHARED_DATA_DIR } from '../../model/node/dataset';
 import { readJpeg } from '../../model/node/decode-jpeg';
 import { fileIOHandler, REFERENCE_MODEL_DIR } from '../../model/node/file-io-handler';
 
-const { it, run } = browserSuite('the engine in the browser');
-const hasData = existsSync(join(SHARED_DATA_DIR, 'val'));
+const { needing, run } = browserSuite('the engine in the browser');
 
 type Overview = HTMLElement & {
   network: { run: { imageKey: string; probabilities: Float32Array } | null; info: { backend: string; backendReason: string } | null };
@@ -35,7 +33,8 @@ async function browserProbabilities(page: Page, rgba: number[], width: number, h
   }, rgba, width, height);
 }
 
-if (HAS_REFERENCE_MODEL && hasData) {
+{
+  const it = needing('reference model', 'val images');
   it('gives the reference model the same probabilities as Node does, to 1e-4, for the same pixels', async ({ page, url }) => {
     await tf.setBackend('cpu');
     const model = await loadModel(fileIOHandler(join(REFERENCE_MODEL_DIR, 'model.json')));
@@ -54,7 +53,8 @@ if (HAS_REFERENCE_MODEL && hasData) {
   });
 }
 
-if (HAS_REFERENCE_MODEL) {
+{
+  const it = needing('reference model');
   it('chooses WASM with SIMD by default and says why', async ({ page, url }) => {
     await page.goto(url('/test-pages/overview-reference.html'));
     await waitForRun(page);

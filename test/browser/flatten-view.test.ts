@@ -1,10 +1,8 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
-import { browserSuite, screenshot } from '../support/browser';
-import { settle, describeView, whenDrawn, openView, pauseView, clickInView, captureWarnings, pageOverflow, axeViolations, useFakeClock, assertCalmAnnouncements, assertPassKeepsToClock } from './views-support';
+import { settle, describeView, whenDrawn, captureWarnings, assertSpeedMenu, assertPlaybackKeys } from './views-support';
+import { viewSuite } from './view-suite';
 
-const { it, run } = browserSuite('cnn-flatten-view');
-const PAGE = '/test-pages/flatten-view.html';
 const TAG = 'cnn-flatten-view';
 
 async function whenShown(page: Page, want: { classIndex?: number; image?: string } = {}) {
@@ -16,9 +14,9 @@ async function whenShown(page: Page, want: { classIndex?: number; image?: string
   }, { timeout: 60_000 }, want), async () => `the view: ${await describeView(page, TAG)}`);
 }
 
-const open = (page: Page, url: (p: string) => string, path = PAGE) => openView(page, url, path, (page) => whenShown(page));
+const view = viewSuite(TAG, { page: 'flatten-view', shown: (page) => whenShown(page) });
+const { it, open, pause, click } = view;
 
-const pause = (page: Page) => pauseView(page, TAG);
 
 const state = (page: Page) => page.$eval(TAG, (el) => ({
   step: el.playback.step,
@@ -45,38 +43,33 @@ async function checkNumbers(page: Page, indices: number[]) {
     const outputs = info.classNames.length;
     const cls = el.data!.classIndex;
     const root = el.shadowRoot!;
-    const problems: string[] = [];
-    let checked = 0;
-    const near = (what: string, got: number, want: number, tol = 1e-4) => {
-      checked++;
-      if (!(Math.abs(got - want) <= tol)) problems.push(`${what}: shows ${got}, expected ${want}`);
-    };
+    const { near, problem, result } = __numberCheck();
     const pos = (i: number) => ({ k: i % C, c: Math.floor(i / C) % W, r: Math.floor(i / (C * W)) });
     for (const index of indices) {
       el.playback.pause();
       el.playback.seek(index);
       await el.updateComplete;
       const { r, c, k } = pos(index);
-      if ((r * W + c) * C + k !== index || r >= H) problems.push(`test maths broken at ${index}`);
+      if ((r * W + c) * C + k !== index || r >= H) problem(`test maths broken at ${index}`);
       const idx = root.querySelector<HTMLElement>('[data-role=index]')!;
       if (Number(idx.dataset.value) !== index || Number(idx.dataset.row) !== r || Number(idx.dataset.col) !== c || Number(idx.dataset.channel) !== k) {
-        problems.push(`index ${index} shown as ${idx.dataset.value} at (${idx.dataset.row}, ${idx.dataset.col}, ${idx.dataset.channel}), expected (${r}, ${c}, ${k})`);
+        problem(`index ${index} shown as ${idx.dataset.value} at (${idx.dataset.row}, ${idx.dataset.col}, ${idx.dataset.channel}), expected (${r}, ${c}, ${k})`);
       }
       near(`flat value ${index}`, Number(root.querySelector<HTMLElement>('[data-role=flat-value]')!.dataset.value), run.values[fi][index]);
       near(`pooled value (${r}, ${c}, ${k})`, Number(root.querySelector<HTMLElement>('[data-role=source-value]')!.dataset.value), run.values[fi - 1][(r * W + c) * C + k]);
       const weight = root.querySelector<HTMLElement>('[data-role=weight]')!;
       near(`weight ${index}→${cls}`, Number(weight.dataset.value), kernel[index * outputs + cls]);
-      if (Number(weight.dataset.index) !== index || Number(weight.dataset.class) !== cls) problems.push(`weight labelled ${weight.dataset.index}→${weight.dataset.class}`);
+      if (Number(weight.dataset.index) !== index || Number(weight.dataset.class) !== cls) problem(`weight labelled ${weight.dataset.index}→${weight.dataset.class}`);
       near(`product ${index}`, Number(root.querySelector<HTMLElement>('[data-role=product]')!.dataset.value), run.values[fi][index] * kernel[index * outputs + cls]);
       // The tiles' outline and the formula speak of the same pixel.
       const tex = root.querySelector('.formula')!.textContent!.replace(/\s+/g, '');
-      if (!tex.includes(`(${r}⋅${W}+${c})⋅${C}+${k}=${index}`)) problems.push(`formula for ${index} reads ${tex.slice(0, 120)}`);
+      if (!tex.includes(`(${r}⋅${W}+${c})⋅${C}+${k}=${index}`)) problem(`formula for ${index} reads ${tex.slice(0, 120)}`);
       const currentTile = root.querySelector<HTMLElement>('.tile.current .map')!;
-      if (Number(currentTile.dataset.channel) !== k) problems.push(`current tile ${currentTile.dataset.channel}, expected ${k}`);
+      if (Number(currentTile.dataset.channel) !== k) problem(`current tile ${currentTile.dataset.channel}, expected ${k}`);
       for (const entry of root.querySelectorAll<HTMLElement>('[data-role=entry]')) {
         const i = Number(entry.dataset.index);
         const p = pos(i);
-        if (Number(entry.dataset.row) !== p.r || Number(entry.dataset.col) !== p.c || Number(entry.dataset.channel) !== p.k) problems.push(`entry ${i} labelled (${entry.dataset.row}, ${entry.dataset.col}, ${entry.dataset.channel})`);
+        if (Number(entry.dataset.row) !== p.r || Number(entry.dataset.col) !== p.c || Number(entry.dataset.channel) !== p.k) problem(`entry ${i} labelled (${entry.dataset.row}, ${entry.dataset.col}, ${entry.dataset.channel})`);
         near(`entry ${i}`, Number(entry.dataset.value), run.values[fi - 1][(p.r * W + p.c) * C + p.k]);
       }
     }
@@ -87,7 +80,7 @@ async function checkNumbers(page: Page, indices: number[]) {
     near('rebuilt logit', Number(root.querySelector<HTMLElement>('[data-role=rebuilt-logit]')!.dataset.value), sum, 1e-3);
     near('engine logit', Number(root.querySelector<HTMLElement>('[data-role=engine-logit]')!.dataset.value), run.values[oi][cls]);
     near('rebuilt = engine', sum, run.logits[cls], 1e-3);
-    return { checked, problems: problems.slice(0, 10), count: problems.length };
+    return result();
   }, indices);
 }
 
@@ -128,7 +121,6 @@ it('every number matches the engine, the index maths and the kernel: two classes
   assert.equal(r.problems, [], `pizza: ${r.count} mismatches`);
 });
 
-const click = (page: Page, sel: string) => clickInView(page, TAG, sel);
 
 it('controls and keyboard: play, step, scrub, speed; arrows on a map move the pixel, on the strip an entry or a row', async ({ page, url }) => {
   await open(page, url);
@@ -146,14 +138,7 @@ it('controls and keyboard: play, step, scrub, speed; arrows on a map move the pi
     range.dispatchEvent(new Event('input'));
   });
   assert.is((await state(page)).index, 1000);
-  const before = (await state(page)).stepMs;
-  await page.$eval(TAG, (el) => {
-    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('.playback select')!;
-    select.value = '2';
-    select.dispatchEvent(new Event('change'));
-  });
-  s = await state(page);
-  assert.ok(Math.abs(s.stepMs - before / 2) < 1e-9, 'twice as fast');
+  await assertSpeedMenu(page, TAG, 2);
   // Entry 437 is pixel (3, 4), channel 7. On its tile, Down moves to pixel (4, 4): entry 437 + 130.
   await page.$eval(TAG, (el) => { el.playback.seek(437); });
   await page.$eval(TAG, (el) => el.updateComplete);
@@ -167,14 +152,7 @@ it('controls and keyboard: play, step, scrub, speed; arrows on a map move the pi
   assert.is((await state(page)).index, 578, 'on the strip, one entry: the next channel');
   await page.keyboard.press('ArrowUp');
   assert.is((await state(page)).index, 448, 'one strip row up: one map row up');
-  await page.keyboard.press('Space');
-  assert.ok((await state(page)).playing);
-  await page.keyboard.press('Space');
-  assert.not.ok((await state(page)).playing);
-  await page.keyboard.press('End');
-  assert.is((await state(page)).index, 1689);
-  await page.keyboard.press('Home');
-  assert.is((await state(page)).index, 0);
+  await assertPlaybackKeys(page, TAG, async () => String((await state(page)).index), '0', '1689');
 });
 
 it('links a pixel, its entry in the vector and its weight, on hover and on focus', async ({ page, url }) => {
@@ -266,38 +244,17 @@ it('reduced motion: no autoplay, the last entry at once', async ({ page, url }) 
   assert.is(s.index, 1689);
 }, { reducedMotion: true });
 
-it('announces politely, only now and then while playing', async ({ page, url }) => {
-  await useFakeClock(page);
-  await open(page, url);
-  await assertCalmAnnouncements(page, TAG);
+view.announcesCalmly('announces politely, only now and then while playing', async (page) => {
   await click(page, '.playback button.play');
   await settle(page);
   const s = await state(page);
   assert.ok(s.announcement.startsWith(`Entry ${s.index} = `), s.announcement);
 });
 
-it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
-  await open(page, url);
-  await pause(page);
-  assert.equal(await axeViolations(page), []);
-});
+view.hasNoAxeViolations();
 
-it('a pass keeps to its clock: about 20 s even where a step takes longer than its few milliseconds', async ({ page, url }) => {
-  await useFakeClock(page);
-  await open(page, url);
-  await assertPassKeepsToClock(page, TAG);
-});
+view.keepsToItsClock('a pass keeps to its clock: about 20 s even where a step takes longer than its few milliseconds');
 
-for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
-  it(`fits a ${viewport} screen without sideways scrolling (screenshots)`, async ({ page, url }) => {
-    await open(page, url);
-    await pause(page);
-    await page.$eval(TAG, (el) => el.playback.seek(437));
-    await settle(page, 200);
-    await screenshot(page, `flatten-view-${viewport}`, true);
-    const overflow = await pageOverflow(page);
-    assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
-  }, { viewport });
-}
+view.fitsEveryScreen({ prepare: (page) => page.$eval(TAG, (el) => el.playback.seek(437)) });
 
-run();
+view.run();

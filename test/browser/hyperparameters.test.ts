@@ -1,19 +1,17 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
-import { browserSuite, screenshot } from '../support/browser';
-import { withModel, captureWarnings, pageOverflow, axeViolations } from './views-support';
+import { screenshot } from '../support/browser';
+import { captureWarnings, pageOverflow } from './views-support';
+import { viewSuite } from './view-suite';
 
-const { it, run } = browserSuite('cnn-hyperparameters');
-const PAGE = '/test-pages/hyperparameters.html';
-
-async function open(page: Page, url: (p: string) => string) {
-  await withModel(page);
-  await page.goto(url(PAGE));
-  await page.waitForFunction(() => {
+const view = viewSuite('cnn-hyperparameters', {
+  page: 'hyperparameters',
+  shown: (page) => page.waitForFunction(() => {
     const el = document.querySelector('cnn-hyperparameters');
     return Boolean(el?.data) && el!.shadowRoot!.querySelector('.formula .katex');
-  }, { timeout: 60_000 });
-}
+  }, { timeout: 60_000 }).then(() => undefined),
+});
+const { it, open } = view;
 
 type Settings = Partial<Record<'input-size' | 'padding' | 'kernel-size' | 'stride' | 'dilation', number>>;
 
@@ -230,24 +228,25 @@ it('invalid attributes warn and fall back, never throw', async ({ page, url }) =
   }
 });
 
-it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
-  await open(page, url);
-  await set(page, { 'input-size': 8, padding: 1, stride: 2 });
-  assert.equal(await axeViolations(page), []);
-});
+view.hasNoAxeViolations({ prepare: (page) => set(page, { 'input-size': 8, padding: 1, stride: 2 }) });
 
-for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
-  it(`fits a ${viewport} screen without sideways scrolling (screenshots)`, async ({ page, url }) => {
-    await open(page, url);
-    for (const [name, settings] of [['', { 'input-size': 8, padding: 1, stride: 2 }], ['-largest', { 'input-size': 14, padding: 4, 'kernel-size': 3, stride: 1, dilation: 2 }], ['-impossible', { 'input-size': 4, padding: 0, 'kernel-size': 7, stride: 1, dilation: 3 }]] as const) {
-      await set(page, settings);
-      await page.$eval('cnn-hyperparameters', (el) => el.playback.seek(Math.floor(el.playback.total / 3)));
-      await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+/** The settings shown at every screen size: a third of the way through a pass. */
+const showSettings = async (page: Page, settings: Settings) => {
+  await set(page, settings);
+  await page.$eval('cnn-hyperparameters', (el) => el.playback.seek(Math.floor(el.playback.total / 3)));
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+};
+
+view.fitsEveryScreen({
+  prepare: (page) => showSettings(page, { 'input-size': 8, padding: 1, stride: 2 }),
+  more: async (page, viewport) => {
+    for (const [name, settings] of [['largest', { 'input-size': 14, padding: 4, 'kernel-size': 3, stride: 1, dilation: 2 }], ['impossible', { 'input-size': 4, padding: 0, 'kernel-size': 7, stride: 1, dilation: 3 }]] as const) {
+      await showSettings(page, settings);
       const overflow = await pageOverflow(page);
       assert.ok(overflow <= 0, `${name}: page is ${overflow}px too wide`);
-      await screenshot(page, `hyperparameters-${viewport}${name}`, true);
+      await screenshot(page, `hyperparameters-${viewport}-${name}`, true);
     }
-  }, { viewport });
-}
+  },
+});
 
-run();
+view.run();

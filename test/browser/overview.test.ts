@@ -1,8 +1,8 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
-import { browserSuite, screenshot, HAS_REFERENCE_MODEL } from '../support/browser';
+import { browserSuite, screenshot } from '../support/browser';
 
-const { it, run } = browserSuite('cnn-overview');
+const { it, needing, run } = browserSuite('cnn-overview');
 const REF = '/test-pages/overview-reference.html';
 
 /** Waits until an overview has drawn a run. */
@@ -39,7 +39,8 @@ it('shows the shipped network on a blank page with only the embed script and the
   await screenshot(page, 'overview-desktop');
 });
 
-if (HAS_REFERENCE_MODEL) {
+{
+  const it = needing('reference model');
   it('lays out the reference model from its layer list, with ten hidden columns', async ({ page, url }) => {
     await page.goto(url(REF));
     await whenDrawn(page);

@@ -1,19 +1,13 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
-import { browserSuite, screenshot } from '../support/browser';
-import { withModel, settle, whenMapShown, mapPlaybackState, openView, pauseView, clickInView, captureWarnings, pageOverflow, axeViolations, useFakeClock, assertCalmAnnouncements } from './views-support';
+import { withModel, settle, captureWarnings, assertSpeedMenu } from './views-support';
+import { mapViewSuite } from './view-suite';
 
-const { it, run } = browserSuite('cnn-pool-view');
 const PAGE = '/test-pages/pool-view.html';
 const TAG = 'cnn-pool-view';
 
-const whenShown = (page: Page, want: { layer?: string; channel?: number; image?: string } = {}) => whenMapShown(page, TAG, want);
-
-const open = (page: Page, url: (p: string) => string) => openView(page, url, PAGE, (page) => whenShown(page, { layer: 'max_pool_1', channel: 4 }));
-
-const pause = (page: Page) => pauseView(page, TAG);
-
-const state = (page: Page) => mapPlaybackState(page, TAG);
+const view = mapViewSuite(TAG, 'pool-view', { layer: 'max_pool_1', channel: 4 });
+const { it, open, pause, click, whenShown, state } = view;
 
 /**
  * Visits windows and reads back every number the view prints: outputs against the engine's
@@ -31,12 +25,7 @@ async function checkNumbers(page: Page, cells: [number, number][] | 'all') {
     const engineOut = (r: number, c: number) => run.values[li][(r * OW + c) * C + ch];
     const engineIn = (r: number, c: number) => run.values[li - 1][(r * IW + c) * C + ch];
     const root = el.shadowRoot!;
-    const problems: string[] = [];
-    let checked = 0;
-    const near = (what: string, got: number, want: number) => {
-      checked++;
-      if (!(Math.abs(got - want) <= 1e-4)) problems.push(`${what}: shows ${got}, expected ${want}`);
-    };
+    const { near, problem, result } = __numberCheck();
     const list = cells === 'all' ? Array.from({ length: OH * OW }, (_, i) => [Math.floor(i / OW), i % OW] as [number, number]) : cells;
     for (const [row, col] of list) {
       el.playback.pause();
@@ -51,14 +40,14 @@ async function checkNumbers(page: Page, cells: [number, number][] | 'all') {
       }
       near(`max of window (${row}, ${col})`, engineIn(best[0], best[1]), engineOut(row, col));
       const winner = root.querySelector<HTMLElement>('[data-role=winner]')!;
-      if (`${winner.dataset.row},${winner.dataset.col}` !== best.join(',')) problems.push(`winner of (${row}, ${col}) shown at ${winner.dataset.row},${winner.dataset.col}, expected ${best}`);
+      if (`${winner.dataset.row},${winner.dataset.col}` !== best.join(',')) problem(`winner of (${row}, ${col}) shown at ${winner.dataset.row},${winner.dataset.col}, expected ${best}`);
       const zoom = [...root.querySelectorAll<HTMLElement>('.window-zoom [data-role=window-cell]')];
-      if (zoom.length !== 4) problems.push(`window (${row}, ${col}) shows ${zoom.length} cells`);
+      if (zoom.length !== 4) problem(`window (${row}, ${col}) shows ${zoom.length} cells`);
       for (const cell of zoom) {
         const r = Number(cell.dataset.row);
         const c = Number(cell.dataset.col);
-        if (r < 2 * row || r > 2 * row + 1 || c < 2 * col || c > 2 * col + 1) problems.push(`window (${row}, ${col}) shows input (${r}, ${c})`);
-        if ((cell.dataset.winner === 'true') !== (r === best[0] && c === best[1])) problems.push(`winner mark at (${r}, ${c})`);
+        if (r < 2 * row || r > 2 * row + 1 || c < 2 * col || c > 2 * col + 1) problem(`window (${row}, ${col}) shows input (${r}, ${c})`);
+        if ((cell.dataset.winner === 'true') !== (r === best[0] && c === best[1])) problem(`winner mark at (${r}, ${c})`);
       }
       for (const cell of root.querySelectorAll<HTMLElement>('[data-role=window-cell]')) {
         near(`input (${cell.dataset.row}, ${cell.dataset.col})`, Number(cell.dataset.value), engineIn(Number(cell.dataset.row), Number(cell.dataset.col)));
@@ -73,7 +62,7 @@ async function checkNumbers(page: Page, cells: [number, number][] | 'all') {
         near(`output lens (${cell.dataset.row}, ${cell.dataset.col})`, Number(cell.dataset.value), engineOut(Number(cell.dataset.row), Number(cell.dataset.col)));
       }
     }
-    return { checked, problems: problems.slice(0, 10), count: problems.length };
+    return result();
   }, cells);
 }
 
@@ -112,7 +101,6 @@ it('every number matches the engine and the test\'s own maxima: both pools, seve
   }
 });
 
-const click = (page: Page, sel: string) => clickInView(page, TAG, sel);
 
 it('controls and keyboard: play and pause, step, scrub, speed, arrows from window to window', async ({ page, url }) => {
   await open(page, url);
@@ -131,15 +119,7 @@ it('controls and keyboard: play and pause, step, scrub, speed, arrows from windo
     range.dispatchEvent(new Event('input'));
   });
   assert.is((await state(page)).at, '20,4');
-  const before = (await state(page)).stepMs;
-  await page.$eval(TAG, (el) => {
-    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('.playback select')!;
-    select.value = '0.5';
-    select.dispatchEvent(new Event('change'));
-  });
-  s = await state(page);
-  assert.is(s.speed, 0.5);
-  assert.ok(Math.abs(s.stepMs - Math.min(900, before * 2)) < 1e-9, 'half speed');
+  await assertSpeedMenu(page, TAG, 0.5);
   await page.$eval(TAG, (el) => el.shadowRoot!.querySelector<HTMLElement>('.input-map')!.focus());
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowRight');
@@ -208,12 +188,7 @@ it('links each window to its output cell, on hover and on focus; the dropped cel
   }
 });
 
-it('announces politely, only now and then while playing, and where it stopped', async ({ page, url }) => {
-  await useFakeClock(page);
-  await open(page, url);
-  const live = await page.$eval(TAG, (el) => el.shadowRoot!.querySelector('[data-role=announcement]')!.getAttribute('aria-live'));
-  assert.is(live, 'polite');
-  await assertCalmAnnouncements(page, TAG);
+view.announcesCalmly('announces politely, only now and then while playing, and where it stopped', async (page) => {
   await click(page, '.playback button.play');
   await settle(page);
   const s = await state(page);
@@ -252,22 +227,8 @@ it('invalid attributes warn and fall back, never throw; layer and channel reflec
   assert.is(await page.$eval(TAG, (el) => el.getAttribute('channel')), '7');
 });
 
-it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
-  await open(page, url);
-  await pause(page);
-  assert.equal(await axeViolations(page), []);
-});
+view.hasNoAxeViolations();
 
-for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
-  it(`fits a ${viewport} screen without sideways scrolling (screenshots)`, async ({ page, url }) => {
-    await open(page, url);
-    await pause(page);
-    await page.$eval(TAG, (el) => el.playback.seek(30 * 12 + 11));
-    await settle(page, 200);
-    await screenshot(page, `pool-view-${viewport}`, true);
-    const overflow = await pageOverflow(page);
-    assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
-  }, { viewport });
-}
+view.fitsEveryScreen({ prepare: (page) => page.$eval(TAG, (el) => el.playback.seek(30 * 12 + 11)) });
 
-run();
+view.run();

@@ -1,19 +1,13 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
-import { browserSuite, screenshot } from '../support/browser';
-import { withModel, settle, whenMapShown, mapPlaybackState, openView, pauseView, clickInView, captureWarnings, pageOverflow, axeViolations, useFakeClock, assertCalmAnnouncements, assertPassKeepsToClock } from './views-support';
+import { withModel, settle, captureWarnings, assertSpeedMenu, assertPlaybackKeys } from './views-support';
+import { mapViewSuite } from './view-suite';
 
-const { it, run } = browserSuite('cnn-relu-view');
-const PAGE = '/test-pages/relu-view.html';
 const TAG = 'cnn-relu-view';
+const PAGE = '/test-pages/relu-view.html';
 
-const whenShown = (page: Page, want: { layer?: string; channel?: number; image?: string } = {}) => whenMapShown(page, TAG, want);
-
-const open = (page: Page, url: (p: string) => string) => openView(page, url, PAGE, (page) => whenShown(page, { layer: 'relu_1_1', channel: 0 }));
-
-const pause = (page: Page) => pauseView(page, TAG);
-
-const state = (page: Page) => mapPlaybackState(page, TAG);
+const view = mapViewSuite(TAG, 'relu-view', { layer: 'relu_1_1', channel: 0 });
+const { it, open, pause, click, whenShown, state } = view;
 
 /**
  * Visits cells and reads back every number the view prints: outputs against the engine's
@@ -30,19 +24,14 @@ async function checkNumbers(page: Page, cells: [number, number][] | 'all') {
     const engineOut = (r: number, c: number) => run.values[li][(r * W + c) * C + ch];
     const engineIn = (r: number, c: number) => run.values[li - 1][(r * W + c) * C + ch];
     const root = el.shadowRoot!;
-    const problems: string[] = [];
-    let checked = 0;
-    const near = (what: string, got: number, want: number) => {
-      checked++;
-      if (!(Math.abs(got - want) <= 1e-4)) problems.push(`${what}: shows ${got}, expected ${want}`);
-    };
+    const { near, problem, result } = __numberCheck();
     const list = cells === 'all' ? Array.from({ length: H * W }, (_, i) => [Math.floor(i / W), i % W] as [number, number]) : cells;
     for (const [row, col] of list) {
       el.playback.pause();
       el.playback.seek(row * W + col);
       await el.updateComplete;
       const eq = root.querySelector<HTMLElement>('.equation')!;
-      if (Number(eq.dataset.row) !== row || Number(eq.dataset.col) !== col) problems.push(`equation at ${eq.dataset.row},${eq.dataset.col}`);
+      if (Number(eq.dataset.row) !== row || Number(eq.dataset.col) !== col) problem(`equation at ${eq.dataset.row},${eq.dataset.col}`);
       const x = Number(root.querySelector<HTMLElement>('[data-role=x]')!.dataset.value);
       const y = Number(root.querySelector<HTMLElement>('[data-role=y]')!.dataset.value);
       near(`x at (${row}, ${col})`, x, engineIn(row, col));
@@ -57,7 +46,7 @@ async function checkNumbers(page: Page, cells: [number, number][] | 'all') {
         near(`${cell.dataset.role} lens (${r}, ${c})`, Number(cell.dataset.value), want);
       }
     }
-    return { checked, problems: problems.slice(0, 10), count: problems.length };
+    return result();
   }, cells);
 }
 
@@ -100,7 +89,6 @@ it('every number matches the engine: several layers, channels and two images', a
   }
 });
 
-const click = (page: Page, sel: string) => clickInView(page, TAG, sel);
 
 it('controls: play and pause, step, scrub, speed', async ({ page, url }) => {
   await open(page, url);
@@ -124,15 +112,7 @@ it('controls: play and pause, step, scrub, speed', async ({ page, url }) => {
   });
   s = await state(page);
   assert.is(s.at, '7,3', 'scrubbing moves the cell');
-  const before = s.stepMs;
-  await page.$eval(TAG, (el) => {
-    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('.playback select')!;
-    select.value = '4';
-    select.dispatchEvent(new Event('change'));
-  });
-  s = await state(page);
-  assert.is(s.speed, 4);
-  assert.ok(Math.abs(s.stepMs - before / 4) < 1e-9, 'four times faster');
+  await assertSpeedMenu(page, TAG, 4);
   await click(page, '.playback button.play');
   const a = (await state(page)).step;
   await settle(page, 300);
@@ -152,14 +132,7 @@ it('keyboard: arrows move the cell on a focused map or grid, Space plays and pau
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowUp');
   assert.is((await state(page)).at, '5,5');
-  await page.keyboard.press('Space');
-  assert.ok((await state(page)).playing, 'Space plays');
-  await page.keyboard.press('Space');
-  assert.not.ok((await state(page)).playing, 'Space pauses');
-  await page.keyboard.press('End');
-  assert.is((await state(page)).at, '61,61');
-  await page.keyboard.press('Home');
-  assert.is((await state(page)).at, '0,0');
+  await assertPlaybackKeys(page, TAG, async () => String((await state(page)).at), '0,0', '61,61');
 });
 
 it('links the two maps cell to cell, on hover and on focus', async ({ page, url }) => {
@@ -212,12 +185,7 @@ it('links the two maps cell to cell, on hover and on focus', async ({ page, url 
   assert.match(s.readout, /Cell \(1, 1\)/);
 });
 
-it('announces politely, only now and then while playing, and where it stopped', async ({ page, url }) => {
-  await useFakeClock(page);
-  await open(page, url);
-  const live = await page.$eval(TAG, (el) => el.shadowRoot!.querySelector('[data-role=announcement]')!.getAttribute('aria-live'));
-  assert.is(live, 'polite');
-  await assertCalmAnnouncements(page, TAG);
+view.announcesCalmly('announces politely, only now and then while playing, and where it stopped', async (page) => {
   await click(page, '.playback button.play');
   await settle(page);
   const s = await state(page);
@@ -260,28 +228,8 @@ it('invalid attributes warn and fall back, never throw; layer and channel reflec
   assert.equal(await page.$eval(TAG, (el) => [el.getAttribute('layer'), el.getAttribute('channel'), el.playback.total]), ['relu_2_1', '5', 28 * 28]);
 });
 
-it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
-  await open(page, url);
-  await pause(page);
-  assert.equal(await axeViolations(page), []);
-});
+view.hasNoAxeViolations();
+view.keepsToItsClock();
+view.fitsEveryScreen({ prepare: (page) => page.$eval(TAG, (el) => el.playback.seek(62 * 20 + 24)) });
 
-it('a pass keeps to its clock: about 20 s even where a step takes longer than its few milliseconds', async ({ page, url }) => {
-  await useFakeClock(page);
-  await open(page, url);
-  await assertPassKeepsToClock(page, TAG);
-});
-
-for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
-  it(`fits a ${viewport} screen without sideways scrolling (screenshots)`, async ({ page, url }) => {
-    await open(page, url);
-    await pause(page);
-    await page.$eval(TAG, (el) => el.playback.seek(62 * 20 + 24));
-    await settle(page, 200);
-    await screenshot(page, `relu-view-${viewport}`, true);
-    const overflow = await pageOverflow(page);
-    assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
-  }, { viewport });
-}
-
-run();
+view.run();

@@ -1,10 +1,8 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
-import { browserSuite, screenshot } from '../support/browser';
-import { settle, describeView, whenDrawn, openView, clickInView, captureWarnings, pageOverflow, axeViolations, useFakeClock, assertCalmAnnouncements } from './views-support';
+import { settle, describeView, whenDrawn, captureWarnings, assertSpeedMenu } from './views-support';
+import { viewSuite } from './view-suite';
 
-const { it, run } = browserSuite('cnn-softmax-view');
-const PAGE = '/test-pages/softmax-view.html';
 const TAG = 'cnn-softmax-view';
 
 async function whenShown(page: Page, want: { image?: string } = {}) {
@@ -15,7 +13,8 @@ async function whenShown(page: Page, want: { image?: string } = {}) {
   }, { timeout: 60_000 }, want), async () => `the view: ${await describeView(page, TAG)}`);
 }
 
-const open = (page: Page, url: (p: string) => string) => openView(page, url, PAGE, (page) => whenShown(page));
+const view = viewSuite(TAG, { page: 'softmax-view', shown: (page) => whenShown(page) });
+const { it, open, click } = view;
 
 /** The class the network ranks first for the image on show. */
 const topClass = (page: Page) => page.$eval(TAG, (el) => {
@@ -52,22 +51,18 @@ async function checkNumbers(page: Page) {
     const table = root.querySelector<HTMLElement>('table.terms')!;
     const T = Number(table.dataset.temperature);
     const shift = Number(table.dataset.shift);
-    const problems: string[] = [];
-    let checked = 0;
-    const near = (what: string, got: number, want: number, rel = 0) => {
-      checked++;
-      const tol = Math.max(1e-4, Math.abs(want) * rel);
-      if (!(Math.abs(got - want) <= tol)) problems.push(`${what}: shows ${got}, expected ${want}`);
-    };
+    const check = __numberCheck();
+    const problem = check.problem;
+    const near = (what: string, got: number, want: number, rel = 0) => check.near(what, got, want, Math.max(1e-4, Math.abs(want) * rel));
     const exps = Array.from(logits, (z) => Math.exp(z / T - shift));
     const sum = exps.reduce((a, b) => a + b, 0);
     const maxZ = Math.max(...Array.from(logits, (z) => z / T));
-    if (shift !== 0 && shift !== maxZ) problems.push(`shift ${shift} is neither 0 nor the largest z/T`);
+    if (shift !== 0 && shift !== maxZ) problem(`shift ${shift} is neither 0 nor the largest z/T`);
     near('temperature', Number(root.querySelector<HTMLElement>('[data-role=temperature]')!.dataset.value), T);
     near('sum', Number(root.querySelector<HTMLElement>('[data-role=sum]')!.dataset.value), sum, 1e-6);
     near('logit sum', Number(root.querySelector<HTMLElement>('[data-role=logit-sum]')!.dataset.value), logits.reduce((a, b) => a + b, 0));
     const rows = [...root.querySelectorAll<HTMLElement>('tbody tr')];
-    if (rows.length !== info.classNames.length) problems.push(`${rows.length} rows`);
+    if (rows.length !== info.classNames.length) problem(`${rows.length} rows`);
     let total = 0;
     for (const row of rows) {
       const k = Number(row.dataset.class);
@@ -86,7 +81,7 @@ async function checkNumbers(page: Page) {
       const k = Number(r.dataset.class);
       near(`z/Σz ${k}`, Number(r.dataset.value), logits[k] / logits.reduce((a, b) => a + b, 0));
     }
-    return { checked, problems: problems.slice(0, 10), count: problems.length, T };
+    return { ...check.result(), T };
   });
 }
 
@@ -128,7 +123,6 @@ it('every number matches the engine and the test\'s own softmax, on two images a
   }
 });
 
-const click = (page: Page, sel: string) => clickInView(page, TAG, sel);
 
 /** The numbers on screen at the current step: which exponentials, sum and probabilities are shown. */
 const shownTerms = (page: Page) => page.$eval(TAG, (el) => {
@@ -173,14 +167,7 @@ it('controls and keyboard: playback computes term by term; play, step, scrub, sp
   assert.ok((await state(page)).playing, 'Space plays');
   await page.keyboard.press('Space');
   assert.not.ok((await state(page)).playing);
-  const before = (await state(page)).stepMs;
-  await page.$eval(TAG, (el) => {
-    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('.playback select')!;
-    select.value = '4';
-    select.dispatchEvent(new Event('change'));
-  });
-  s = await state(page);
-  assert.ok(Math.abs(s.stepMs - before / 4) < 1e-9, 'four times faster');
+  await assertSpeedMenu(page, TAG, 4);
 });
 
 it('a class pointed at or focused lights up its logit, exponential, share and formula', async ({ page, url }) => {
@@ -300,12 +287,7 @@ it('reduced motion: no autoplay, every term at once', async ({ page, url }) => {
   assert.is(t.sum, 1);
 }, { reducedMotion: true });
 
-it('announces politely, only now and then while playing, and where it stopped', async ({ page, url }) => {
-  await useFakeClock(page);
-  await open(page, url);
-  const live = await page.$eval(TAG, (el) => el.shadowRoot!.querySelector('[data-role=announcement]')!.getAttribute('aria-live'));
-  assert.is(live, 'polite');
-  await assertCalmAnnouncements(page, TAG);
+view.announcesCalmly('announces politely, only now and then while playing, and where it stopped', async (page) => {
   await page.$eval(TAG, (el) => { el.playback.pause(); el.playback.seek(13); });
   await settle(page);
   assert.match((await state(page)).announcement, /^ladybug: .* \/ .* = \d+\.\d%\.$/);
@@ -331,21 +313,8 @@ it('invalid attributes warn and fall back, never throw', async ({ page, url }) =
   assert.is(warnings.filter((w) => /layer="output"/.test(w)).length, 0);
 });
 
-it('has no accessibility violations of its own (axe)', async ({ page, url }) => {
-  await open(page, url);
-  await toEnd(page);
-  assert.equal(await axeViolations(page), []);
-});
+view.hasNoAxeViolations({ prepare: toEnd });
 
-for (const viewport of ['desktop', 'phone', 'narrow'] as const) {
-  it(`fits a ${viewport} screen without sideways scrolling (screenshots)`, async ({ page, url }) => {
-    await open(page, url);
-    await toEnd(page);
-    await settle(page, 200);
-    await screenshot(page, `softmax-view-${viewport}`, true);
-    const overflow = await pageOverflow(page);
-    assert.ok(overflow <= 0, `page is ${overflow}px too wide`);
-  }, { viewport });
-}
+view.fitsEveryScreen({ prepare: toEnd });
 
-run();
+view.run();

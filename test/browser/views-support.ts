@@ -10,9 +10,41 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, HAS_REFERENCE_MODEL } from '../support/browser';
 
+/** What a number check in the page reports: how many numbers it compared, and the first mismatches. */
+export interface NumberCheckResult {
+  checked: number;
+  problems: string[];
+  count: number;
+}
+
+declare global {
+  /**
+   * In a test page (installed by withModel): collects the comparisons of the numbers a view
+   * prints with the numbers a test works out. `near` compares within `tol` (1e-4).
+   */
+  var __numberCheck: () => {
+    near(what: string, got: number, want: number, tol?: number): void;
+    problem(text: string): void;
+    result(): NumberCheckResult;
+  };
+}
+
+const NUMBER_CHECK = `globalThis.__numberCheck = () => {
+  const problems = [];
+  let checked = 0;
+  return {
+    near(what, got, want, tol = 1e-4) {
+      checked++;
+      if (!(Math.abs(got - want) <= tol)) problems.push(what + ': shows ' + got + ', expected ' + want);
+    },
+    problem(text) { problems.push(text); },
+    result() { return { checked, problems: problems.slice(0, 10), count: problems.length }; },
+  };
+};`;
+
 /** What the helpers read of a view element in the page (its playback and the engine's state). */
 type ViewInPage = HTMLElement & {
-  playback: { pause(): void; play(): void; seek(step: number): void; step: number; stepMs: number };
+  playback: { pause(): void; play(): void; seek(step: number): void; step: number; stepMs: number; speed: number; playing: boolean };
   network: { phase: string; error: unknown; imageKey?: string; run?: { imageKey: string } };
   source: { error: unknown };
 };
@@ -24,6 +56,7 @@ type ViewInPage = HTMLElement & {
 export async function withModel(page: Page): Promise<void> {
   // tsx compiles this file with esbuild's keepNames, whose __name helper the page lacks.
   await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
+  await page.evaluateOnNewDocument(NUMBER_CHECK);
   if (existsSync(join(DIST, 'assets/model/model.json')) || !HAS_REFERENCE_MODEL) return;
   await page.evaluateOnNewDocument(() => {
     new MutationObserver((records) => {
@@ -185,4 +218,30 @@ export async function assertPassKeepsToClock(page: Page, tag: string): Promise<v
   await page.waitForFunction((tag, target) => (document.querySelector(tag) as ViewInPage).playback.step >= target, { timeout: 5_000 }, tag, step + due - 3)
     .catch(async () => { throw new Error(`the pass did not catch up with its clock: step ${await page.$eval(tag, (n) => (n as ViewInPage).playback.step)}, due about ${step + due}`); });
   await page.$eval(tag, (node) => (node as ViewInPage).playback.pause());
+}
+
+/** Picks `speed` in the playback bar's menu: the view plays at that speed, its steps that much shorter (900 ms at most). */
+export async function assertSpeedMenu(page: Page, tag: string, speed: number): Promise<void> {
+  const before = await page.$eval(tag, (el) => (el as ViewInPage).playback.stepMs);
+  await page.$eval(tag, (el, speed) => {
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('.playback select')!;
+    select.value = String(speed);
+    select.dispatchEvent(new Event('change'));
+  }, speed);
+  const after = await page.$eval(tag, (el) => ({ speed: (el as ViewInPage).playback.speed, stepMs: (el as ViewInPage).playback.stepMs }));
+  assert.is(after.speed, speed);
+  assert.ok(Math.abs(after.stepMs - Math.min(900, before / speed)) < 1e-9, `${speed}× speed: ${after.stepMs} ms a step, was ${before}`);
+}
+
+/** With focus in the view: Space plays and pauses, End and Home jump to the last and the first step. */
+export async function assertPlaybackKeys(page: Page, tag: string, at: () => Promise<string>, first: string, last: string): Promise<void> {
+  const playing = () => page.$eval(tag, (el) => (el as ViewInPage).playback.playing);
+  await page.keyboard.press('Space');
+  assert.ok(await playing(), 'Space plays');
+  await page.keyboard.press('Space');
+  assert.not.ok(await playing(), 'Space pauses');
+  await page.keyboard.press('End');
+  assert.is(await at(), last);
+  await page.keyboard.press('Home');
+  assert.is(await at(), first);
 }

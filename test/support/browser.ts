@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { startStaticServer, type StaticServer } from './static-server';
+import { SHARED_DATA_DIR } from '../../model/node/dataset';
+import { writeTestPages } from './test-pages';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DIST = join(ROOT, 'dist');
@@ -22,6 +24,14 @@ export const SCREENSHOTS = join(ROOT, 'test/screenshots');
 /** The original CNN Explainer model, served to tests only (never copied into dist/). */
 export const REFERENCE_MODEL_DIR = join(ROOT, '../shared/reference/cnn-explainer-tiny-vgg');
 export const HAS_REFERENCE_MODEL = existsSync(join(REFERENCE_MODEL_DIR, 'model.json'));
+/** Tiny ImageNet's val images, from ../shared (never shipped). */
+export const VAL_IMAGES_DIR = join(SHARED_DATA_DIR, 'val');
+
+/** Data some tests need that lives outside the repository; each is there or not on a machine. */
+export const OPTIONAL_DATA = {
+  'reference model': HAS_REFERENCE_MODEL,
+  'val images': existsSync(VAL_IMAGES_DIR),
+} as const;
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -113,18 +123,20 @@ export function browserSuite(name: string) {
   const s = uvuSuite(name);
   let chromium: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let server: StaticServer | undefined;
+  let pagesDir: string | undefined;
 
   s.before(async () => {
     ensureBuilt();
     server = await startStaticServer({
       root: DIST,
-      mounts: { '/test-pages/': join(ROOT, 'test/pages'), '/reference-model/': REFERENCE_MODEL_DIR },
+      mounts: { '/test-pages/': (pagesDir = writeTestPages()), '/reference-model/': REFERENCE_MODEL_DIR },
     });
     chromium = await launchChromium();
   });
   s.after(async () => {
     await chromium?.close();
     await server?.close();
+    if (pagesDir) rmSync(pagesDir, { recursive: true, force: true });
   });
 
   function it(title: string, fn: (ctx: BrowserContext) => Promise<void>, opts: TestOptions = {}): void {
@@ -147,5 +159,18 @@ export function browserSuite(name: string) {
     });
   }
 
-  return { it, run: () => s.run(), suite: s };
+  /**
+   * `it` for tests that need data outside the repository: where any is missing, the test is
+   * registered as skipped (the runner counts and prints skips), never silently left out.
+   */
+  function needing(...needs: (keyof typeof OPTIONAL_DATA)[]): typeof it {
+    const missing = needs.filter((n) => !OPTIONAL_DATA[n]);
+    if (missing.length === 0) return it;
+    return (title) => {
+      console.log(`Skipped (no ${missing.join(', ')} in ../shared): ${title}`);
+      s.skip(title, () => undefined);
+    };
+  }
+
+  return { it, needing, run: () => s.run(), suite: s };
 }

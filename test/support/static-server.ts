@@ -44,7 +44,7 @@ export interface ServeOptions {
   host?: string;
   /** Extra response headers, e.g. CORS for the foreign-host tests. */
   headers?: Record<string, string>;
-  /** Extra folders served under a URL prefix, e.g. { '/test-pages/': 'test/pages' }. */
+  /** Extra folders served under a URL prefix, e.g. { '/test-pages/': a folder of generated pages }. */
   mounts?: Record<string, string>;
 }
 

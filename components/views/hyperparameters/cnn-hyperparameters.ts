@@ -10,6 +10,7 @@ import { explain, sizeTex } from './hyper-explain';
 import { inputGrid, outputGrid, type Cell, type GridHandlers, type GridState } from './hyper-templates';
 import { hyperStyles } from './hyper-styles';
 import { OperationView } from '../shared/operation-view';
+import { positionOfStep, stepOfPosition } from '../shared/view-helpers';
 import { formatNumber } from '../../shared/numbers';
 
 const MAX_CELL = 40;
@@ -111,7 +112,7 @@ export class CnnHyperparameters extends OperationView {
 
   private get computedAt(): Cell {
     const m = Math.max(1, this.data?.outSize ?? 1);
-    return { row: Math.floor(this.playback.step / m), col: this.playback.step % m };
+    return positionOfStep(this.playback.step, m);
   }
 
   private get shownAt(): Cell {
@@ -207,7 +208,7 @@ export class CnnHyperparameters extends OperationView {
     const data = this.data;
     if (!data || data.outSize === 0) return;
     this.playback.pause();
-    this.playback.seek(c.row * data.outSize + c.col);
+    this.playback.seek(stepOfPosition(c, data.outSize));
     this.onStep(true);
   }
 

@@ -6,14 +6,13 @@
 import { html, nothing } from 'lit';
 
 import { inkOn, type InputOutputHandlers } from '../shared/map-canvas';
+import type { GridPosition } from '../shared/view-helpers';
 import { isTap, type HyperData } from './hyper-data';
 import { formatNumber } from '../../shared/numbers';
 import { tintOf } from '../../shared/map-painter';
 
-export interface Cell {
-  row: number;
-  col: number;
-}
+/** A cell of the input or output grid. */
+export type Cell = GridPosition;
 
 export interface GridState {
   data: HyperData;

@@ -5,7 +5,8 @@
  * data-value (full precision); window cells also carry their input data-row and data-col.
  */
 import { html, nothing } from 'lit';
-import { colorOf, paintChannel } from '../../shared/diverging-colors';
+import { colorOf } from '../../shared/diverging-colors';
+import { paintMap } from '../../shared/map-painter';
 import { inkOn } from '../shared/map-canvas';
 import { type GridPosition } from '../shared/view-helpers';
 import { windowAt, windowResult, type PoolViewData } from './pool-data';
@@ -20,12 +21,7 @@ const FADE_TO = [244, 242, 236];
  */
 export function paintPoolInput(canvas: HTMLCanvasElement, data: PoolViewData, upToStep: number): void {
   const [h, w] = data.inShape;
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
-  const img = new ImageData(w, h);
-  paintChannel(data.inPlane, w, h, 1, 0, data.domain, img.data);
-  if (data.mode === 'max') {
-    const d = img.data;
+  paintMap(canvas, data.inPlane, [h, w, 1], 0, data.domain, data.mode !== 'max' ? undefined : (d) => {
     for (let o = 0; o <= upToStep && o < data.windows.length; o++) {
       for (const cell of data.windows[o].cells) {
         const p = cell.row * w + cell.col;
@@ -33,8 +29,7 @@ export function paintPoolInput(canvas: HTMLCanvasElement, data: PoolViewData, up
         for (let k = 0; k < 3; k++) d[p * 4 + k] = d[p * 4 + k] * (1 - FADE) + FADE_TO[k] * FADE;
       }
     }
-  }
-  canvas.getContext('2d')?.putImageData(img, 0, 0);
+  });
 }
 
 /** A CSS rgb() colour faded the way the input map fades a dropped cell. */

@@ -1,0 +1,46 @@
+/**
+ * The pages the browser tests open at /test-pages/NAME.html: each figure alone on an
+ * otherwise blank page (or two of them), with only the one-script embed. One template; the
+ * table says what is on each page. The harness writes them to a temporary folder per run.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const REFERENCE = 'model="/reference-model/model.json"';
+
+export const TEST_PAGES: Readonly<Record<string, { title: string; body: string }>> = {
+  'overview': { title: 'cnn-overview alone', body: '<cnn-overview></cnn-overview>' },
+  'overview-reference': { title: 'cnn-overview with the reference model', body: `<cnn-overview ${REFERENCE} detail></cnn-overview>` },
+  'overview-two': {
+    title: 'two overviews',
+    body: `<cnn-overview id="a" ${REFERENCE} image="koala"></cnn-overview>\n<cnn-overview id="b" ${REFERENCE} image="koala" scale="global"></cnn-overview>`,
+  },
+  'conv-view': { title: 'cnn-conv-view alone', body: '<cnn-conv-view layer="conv_1_1" channel="3" image="espresso-cup"></cnn-conv-view>' },
+  'relu-view': { title: 'cnn-relu-view alone', body: '<cnn-relu-view layer="relu_1_1" channel="0" image="espresso-cup"></cnn-relu-view>' },
+  'pool-view': { title: 'cnn-pool-view alone', body: '<cnn-pool-view layer="max_pool_1" channel="4" image="espresso-cup"></cnn-pool-view>' },
+  'flatten-view': { title: 'cnn-flatten-view alone', body: '<cnn-flatten-view image="espresso-cup"></cnn-flatten-view>' },
+  'softmax-view': { title: 'cnn-softmax-view alone', body: '<cnn-softmax-view image="espresso-cup"></cnn-softmax-view>' },
+  'hyperparameters': { title: 'cnn-hyperparameters alone', body: '<cnn-hyperparameters></cnn-hyperparameters>' },
+};
+
+/** A blank page with the embed script and `body`. */
+export function testPage(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+<script type="module" src="/embed.js"></script>
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+/** Writes every test page into a new temporary folder and returns it. */
+export function writeTestPages(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cnn-test-pages-'));
+  for (const [name, page] of Object.entries(TEST_PAGES)) writeFileSync(join(dir, `${name}.html`), testPage(page.title, page.body));
+  return dir;
+}
