@@ -30,7 +30,7 @@ class WorkerClient implements InferenceClient {
 
   constructor(private readonly worker: Worker) {
     worker.addEventListener('message', (e: MessageEvent<WorkerReply>) => this.receive(e.data));
-    worker.addEventListener('error', (e) => this.failAll(new Error(`The inference worker failed: ${e.message || 'it could not start'}`)));
+    worker.addEventListener('error', (e) => this.failAll(new Error(`The background worker that runs the network stopped${e.message ? `: ${e.message}` : ''}. Reload the page to start it again.`)));
   }
 
   load(modelUrl: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
@@ -76,6 +76,57 @@ export function inferenceClient(): Promise<InferenceClient> {
   return (client ??= createClient());
 }
 
+/** The same service, run in the page: where module workers are missing or blocked. */
+async function pageClient(notice: string): Promise<InferenceClient> {
+  const { InferenceService } = await import('./inference-service');
+  const service = new InferenceService(assetUrl('wasm/'), backendOverride());
+  return {
+    load: async (url, onProgress) => {
+      const info = await service.load(url, onProgress);
+      return notice ? { ...info, notice: [info.notice, notice].filter(Boolean).join(' ') } : info;
+    },
+    infer: (url, key, image) => service.infer(url, key, image),
+  };
+}
+
+const NO_WORKER = 'Background workers are blocked on this page, so the network runs in the page itself, and scrolling may stutter while it computes.';
+
+/**
+ * Until the worker has answered once, a worker that cannot start (blocked by a policy, its
+ * script missing) is replaced by the page client, and the requests it held are sent again.
+ */
+class FallbackClient implements InferenceClient {
+  private current: InferenceClient;
+  private answered = false;
+  private fallback?: Promise<InferenceClient>;
+
+  /** `worker` is made after the broken-listener is added, so that it hears of a failure first. */
+  constructor(makeWorker: () => WorkerClient, onBroken: (listener: () => void) => void) {
+    onBroken(() => { if (!this.answered) this.fallback ??= pageClient(NO_WORKER); });
+    this.current = makeWorker();
+  }
+
+  private async call<T>(f: (c: InferenceClient) => Promise<T>): Promise<T> {
+    if (this.fallback) return f(await this.fallback);
+    try {
+      const out = await f(this.current);
+      this.answered = true;
+      return out;
+    } catch (err) {
+      if (!this.fallback) throw err;
+      return f(await this.fallback);
+    }
+  }
+
+  load(modelUrl: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
+    return this.call((c) => c.load(modelUrl, onProgress));
+  }
+
+  infer(modelUrl: string, imageKey: string, image: ImageInput): Promise<NetworkRun> {
+    return this.call((c) => c.infer(modelUrl, imageKey, image));
+  }
+}
+
 async function createClient(): Promise<InferenceClient> {
   if (typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined') {
     try {
@@ -84,15 +135,10 @@ async function createClient(): Promise<InferenceClient> {
       let url = assetUrl('inference-worker.js');
       if (new URL(url).origin !== location.origin) url = URL.createObjectURL(new Blob([`import ${JSON.stringify(url)};`], { type: 'text/javascript' }));
       const worker = new Worker(url, { type: 'module', name: 'cnn-inference' });
-      return new WorkerClient(worker);
+      return new FallbackClient(() => new WorkerClient(worker), (listener) => worker.addEventListener('error', listener));
     } catch {
-      // Fall through to running in the page.
+      return pageClient(NO_WORKER);
     }
   }
-  const { InferenceService } = await import('./inference-service');
-  const service = new InferenceService(assetUrl('wasm/'), backendOverride());
-  return {
-    load: (url, onProgress) => service.load(url, onProgress),
-    infer: (url, key, image) => service.infer(url, key, image),
-  };
+  return pageClient('');
 }

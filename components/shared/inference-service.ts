@@ -3,13 +3,13 @@
  * where module workers are missing, in the page), so it touches no DOM.
  */
 import { loadModel } from '../../model/engine/load-model';
+import { checkedModelRequest } from '../../model/engine/fetch-model';
 import { runModel } from '../../model/engine/run-model';
 import { chooseBackend } from '../../model/engine/backend';
 import { imageToInput } from '../../model/engine/image-pixels';
 import type { ActivationRecord, LoadedModel } from '../../model/engine/types';
 import type { LayerInfo, ModelInfo, NetworkRun } from './network-types';
 import type { ImageInput } from './worker-protocol';
-import * as tf from '@tensorflow/tfjs';
 
 export class InferenceService {
   private backend?: Promise<{ backend: string; reason: string }>;
@@ -25,7 +25,7 @@ export class InferenceService {
     const { backend, reason } = await this.ready();
     let model = this.models.get(modelUrl);
     if (!model) {
-      model = loadModel(tf.io.browserHTTPRequest(modelUrl, { onProgress }), { source: modelUrl });
+      model = loadModel(checkedModelRequest(modelUrl, { onProgress }), { source: modelUrl });
       this.models.set(modelUrl, model);
       model.catch(() => this.models.delete(modelUrl));
     }
@@ -52,7 +52,17 @@ export function modelInfoOf(url: string, m: LoadedModel, backend: string, backen
     params: Object.fromEntries(Object.entries(m.params).map(([k, p]) => [k, { kernelShape: [...p.kernelShape], kernel: p.kernel, bias: p.bias }])),
     backend,
     backendReason,
+    notice: backendNotice(backend, backendReason),
   };
+}
+
+/** What a reader should know when WebAssembly could not be used: the network then runs on a slower engine. */
+export function backendNotice(backend: string, reason: string): string {
+  if (backend === 'wasm' || !/wasm (skipped|failed)/.test(reason)) return '';
+  const engine = backend === 'webgl' ? 'the graphics card (WebGL)' : 'plain JavaScript';
+  return /failed/.test(reason)
+    ? `WebAssembly is blocked or broken on this page, so the network runs on ${engine}: slower, with the same numbers.`
+    : `This browser lacks WebAssembly SIMD, so the network runs on ${engine}: slower, with the same numbers.`;
 }
 
 /** What the figures receive of one inference. */

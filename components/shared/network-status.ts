@@ -14,5 +14,5 @@ export function networkStatus(network: NetworkController, source: ImageSourceCon
     return html`Loading the network… <progress max="1" .value=${network.progress} aria-label="Model download"></progress> ${Math.round(network.progress * 100)}%`;
   }
   if (network.phase === 'running' || !network.run) return 'Running the image through the network…';
-  return source.notice;
+  return [network.info?.notice, source.notice].filter(Boolean).join(' ');
 }

@@ -22,6 +22,8 @@ export interface ModelInfo {
   params: Record<string, LayerParams>;
   backend: string;
   backendReason: string;
+  /** Something a reader should know about how the network runs here (a slower engine, no worker); '' when nothing. */
+  notice?: string;
 }
 
 export interface NetworkRun {
