@@ -19,6 +19,7 @@ const USAGE = `Usage: npm run train -- --data DIR [options]
   --epochs N            default ${DEFAULT_CONFIG.epochs}
   --seed S              default ${DEFAULT_CONFIG.seed}
   --limit N             only N images per class of train and of val (smoke runs)
+  --optimizer adam|sgd  default ${DEFAULT_CONFIG.optimizer} (sgd: Nesterov momentum 0.9)
   --batch-size N        default ${DEFAULT_CONFIG.batchSize}
   --lr X                peak learning rate, default ${DEFAULT_CONFIG.learningRate}
   --warmup N            warmup epochs, default ${DEFAULT_CONFIG.warmupEpochs}
@@ -29,6 +30,8 @@ const USAGE = `Usage: npm run train -- --data DIR [options]
   --shift N             largest shift in pixels, default ${DEFAULT_CONFIG.augment.shift}
   --colour X            brightness/contrast/saturation jitter ±X, default ${DEFAULT_CONFIG.augment.brightness}
   --zoom X              largest zoom-in factor (1: none), default ${DEFAULT_CONFIG.augment.zoom[1]}
+  --flip-only-final N   last N epochs with flips only, default ${DEFAULT_CONFIG.flipOnlyFinalEpochs}
+  --workers N           gradient worker threads (0: none), default ${DEFAULT_CONFIG.workers}
   --no-augment          train on the plain images`;
 
 const { values } = parseArgs({
@@ -40,6 +43,7 @@ const { values } = parseArgs({
     epochs: { type: 'string' },
     seed: { type: 'string' },
     limit: { type: 'string' },
+    optimizer: { type: 'string' },
     'batch-size': { type: 'string' },
     lr: { type: 'string' },
     warmup: { type: 'string' },
@@ -50,6 +54,8 @@ const { values } = parseArgs({
     shift: { type: 'string' },
     colour: { type: 'string' },
     zoom: { type: 'string' },
+    'flip-only-final': { type: 'string' },
+    workers: { type: 'string' },
     'no-augment': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -74,9 +80,14 @@ if (!dataDir) {
   console.error(`--data is required.\n\n${USAGE}`);
   process.exit(2);
 }
+if (values.optimizer !== undefined && values.optimizer !== 'adam' && values.optimizer !== 'sgd') {
+  console.error(`--optimizer is adam or sgd, got '${values.optimizer}'\n\n${USAGE}`);
+  process.exit(2);
+}
 const limit = values.limit === undefined ? undefined : num('limit', values.limit, 0);
 const config: TrainConfig = {
   ...DEFAULT_CONFIG,
+  optimizer: values.optimizer === 'sgd' ? 'sgd' : 'adam',
   epochs: num('epochs', values.epochs, DEFAULT_CONFIG.epochs),
   seed: num('seed', values.seed, DEFAULT_CONFIG.seed),
   batchSize: num('batch-size', values['batch-size'], DEFAULT_CONFIG.batchSize),
@@ -87,6 +98,8 @@ const config: TrainConfig = {
   l2: num('l2', values.l2, DEFAULT_CONFIG.l2),
   emaDecay: num('ema', values.ema, DEFAULT_CONFIG.emaDecay),
   augment: values['no-augment'] ? NO_AUGMENTATION : augmentFromFlags(),
+  workers: num('workers', values.workers, DEFAULT_CONFIG.workers),
+  flipOnlyFinalEpochs: num('flip-only-final', values['flip-only-final'], DEFAULT_CONFIG.flipOnlyFinalEpochs),
 };
 
 function augmentFromFlags(): AugmentConfig {

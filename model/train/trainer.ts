@@ -1,23 +1,27 @@
 /**
- * The Tiny VGG training loop: Adam with warmup and cosine decay, label smoothing, optional L2
+ * The Tiny VGG training loop: Adam (or SGD with Nesterov momentum) with warmup and cosine decay, label smoothing, optional L2
  * or decoupled weight decay, an exponential moving average (EMA) of the weights, model
  * selection on the early-stopping half of val, per-epoch resumable state and compact
  * checkpoints. Every random choice comes from one seeded Prng, so a run is reproducible.
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildTinyVgg, INPUT_SHAPE, NUM_CLASSES } from '../architecture';
-import { type AugmentConfig, writeAugmented, writePlain } from './augment';
+import { type AugmentConfig, NO_AUGMENTATION, writeAugmented, writePlain } from './augment';
 import type { NamedWeights } from './checkpoint-format';
 import { IMAGE_BYTES, type ImageSet, type TrainingData, subset } from './data';
 import { type ProgressSink, silentProgress } from './progress';
 import { Prng, type PrngState } from './prng';
+import { batchGradients } from './gradients';
 import { loadState, saveState } from './state';
+import { GradientWorkers } from './worker-pool';
 
 export interface TrainConfig {
+  /** 'adam', or 'sgd' (Nesterov momentum 0.9). */
+  optimizer: 'adam' | 'sgd';
   epochs: number;
   batchSize: number;
   seed: number;
-  /** Peak learning rate of Adam. */
+  /** Peak learning rate. */
   learningRate: number;
   /** Linear warmup from ~0 to the peak, in epochs. */
   warmupEpochs: number;
@@ -31,22 +35,29 @@ export interface TrainConfig {
   /** Decay of the EMA of the weights per step; 0 turns the EMA off. */
   emaDecay: number;
   augment: AugmentConfig;
+  /** Worker threads computing the gradients of each batch in parallel; 0: in the calling thread. */
+  workers: number;
+  /** The last N epochs keep only the flips: the net settles on undistorted images. */
+  flipOnlyFinalEpochs: number;
   /** Epoch counts after which a compact checkpoint is written (0 = the initial weights). */
   checkpointEpochs: number[];
 }
 
 export const DEFAULT_CONFIG: TrainConfig = {
-  epochs: 60,
-  batchSize: 64,
+  optimizer: 'adam',
+  epochs: 100,
+  batchSize: 32,
   seed: 1,
-  learningRate: 2e-3,
+  learningRate: 1.5e-3,
   warmupEpochs: 2,
   finalLearningRate: 0,
-  l2: 0,
+  l2: 1e-4,
   weightDecay: 0,
-  labelSmoothing: 0.1,
+  labelSmoothing: 0,
   emaDecay: 0.998,
   augment: { flip: true, shift: 4, zoom: [1, 1], brightness: 0.1, contrast: 0.1, saturation: 0.1 },
+  flipOnlyFinalEpochs: 0,
+  workers: 2,
   checkpointEpochs: [0, 1, 2, 3, 5, 8, 13, 21],
 };
 
@@ -111,6 +122,7 @@ interface StateMeta {
 }
 
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
+const SGD_MOMENTUM = 0.9;
 
 /** Learning rate at `step` of `total`: linear warmup, then cosine decay to the final rate. */
 export function learningRateAt(cfg: TrainConfig, step: number, stepsPerEpoch: number): number {
@@ -144,6 +156,13 @@ export function predictLabels(model: tf.LayersModel, x: tf.Tensor4D, labels?: In
 
 const accuracyOf = (predicted: Int32Array, labels: Int32Array) => predicted.reduce((n, p, i) => n + (p === labels[i] ? 1 : 0), 0) / labels.length;
 
+/** The shipped form: softmax fused into `output`, with the given weights. */
+function softmaxModelWith(weights: Float32Array[], seed: number): tf.LayersModel {
+  const model = buildTinyVgg({ seed, outputActivation: 'softmax' });
+  tf.tidy(() => model.setWeights(weights.map((a, i) => tf.tensor(a, model.weights[i].shape as number[]))));
+  return model;
+}
+
 const readAll = (ts: tf.Tensor[]) => ts.map((t) => Float32Array.from(t.dataSync()));
 
 export async function train(opts: TrainOptions): Promise<TrainResult> {
@@ -151,7 +170,8 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   const progress = opts.progress ?? silentProgress;
   const { train: trainSet, val, split } = opts.data;
   const early = subset(val, split.earlyStop);
-  const fingerprint = JSON.stringify({ cfg: { ...cfg, checkpointEpochs: undefined }, n: trainSet.count, files: trainSet.files.length, val: early.files });
+  // What a saved state must match to be resumed (checkpoint epochs only change what is written).
+  const fingerprint = JSON.stringify({ cfg: { ...cfg, checkpointEpochs: undefined }, train: trainSet.count, val: early.files });
 
   const model = buildTinyVgg({ seed: cfg.seed, outputActivation: 'linear' });
   const evalModel = buildTinyVgg({ seed: cfg.seed, outputActivation: 'linear' });
@@ -196,6 +216,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   if (epochsDone === 0 && wantCheckpoint(0)) opts.hooks!.checkpoint!(0, named(readAll(vars)), null);
 
   const earlyX = plainBatch(early);
+  const pool = cfg.workers > 0 ? await GradientWorkers.start(cfg.workers, cfg) : null;
   const xBuf = new Float32Array(cfg.batchSize * IMAGE_BYTES);
 
   const evaluate = (weights: 'raw' | 'ema') => {
@@ -203,96 +224,103 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
     return predictLabels(weights === 'raw' ? model : evalModel, earlyX, early.labels);
   };
 
-  for (let epoch = epochsDone + 1; epoch <= cfg.epochs; epoch++) {
-    const t0 = performance.now();
-    // A fresh permutation each epoch: the order depends on the PRNG state alone (resumable).
-    const order = prng.shuffle(Array.from({ length: trainSet.count }, (_, i) => i));
-    let lossSum = 0;
-    let correctSum = 0;
-    let lr = 0;
-    for (let b = 0; b < stepsPerEpoch; b++) {
-      const ids = order.slice(b * cfg.batchSize, (b + 1) * cfg.batchSize);
-      for (let k = 0; k < ids.length; k++) writeAugmented(trainSet.rgb, ids[k], xBuf, k * IMAGE_BYTES, cfg.augment, prng);
-      lr = learningRateAt(cfg, step, stepsPerEpoch);
-      step++;
-      const [lossT, correctT] = tf.tidy(() => {
-        const x = tf.tensor4d(xBuf.subarray(0, ids.length * IMAGE_BYTES), [ids.length, ...INPUT_SHAPE]);
-        const labels = tf.tensor1d(Int32Array.from(ids, (i) => trainSet.labels[i]), 'int32');
-        const y = tf.oneHot(labels, NUM_CLASSES).toFloat();
-        const correct: tf.Tensor[] = [];
-        const { value, grads } = tf.variableGrads(() => {
-          const logits = model.apply(x, { training: true }) as tf.Tensor2D;
-          correct.push(tf.keep(logits.argMax(1).equal(labels).sum()));
-          let loss = tf.losses.softmaxCrossEntropy(y, logits, undefined, cfg.labelSmoothing) as tf.Scalar;
-          if (cfg.l2 > 0) loss = loss.add(tf.addN(vars.filter((_, i) => isKernel[i]).map((w) => w.square().sum())).mul(cfg.l2));
-          return loss;
-        }, vars);
-        const t = step;
-        const c1 = 1 - ADAM.beta1 ** t;
-        const c2 = 1 - ADAM.beta2 ** t;
-        const d = Math.min(cfg.emaDecay, (1 + t) / (10 + t));
-        vars.forEach((w, i) => {
-          const g = grads[w.name];
-          m[i].assign(m[i].mul(ADAM.beta1).add(g.mul(1 - ADAM.beta1)));
-          v[i].assign(v[i].mul(ADAM.beta2).add(g.square().mul(1 - ADAM.beta2)));
-          let update = m[i].div(c1).div(v[i].div(c2).sqrt().add(ADAM.epsilon));
-          if (cfg.weightDecay > 0 && isKernel[i]) update = update.add(w.mul(cfg.weightDecay));
-          w.assign(w.sub(update.mul(lr)));
-          if (ema) ema[i].assign(ema[i].mul(d).add(w.mul(1 - d)));
+  try {
+    for (let epoch = epochsDone + 1; epoch <= cfg.epochs; epoch++) {
+      const t0 = performance.now();
+      // A fresh permutation each epoch: the order depends on the PRNG state alone (resumable).
+      const order = prng.shuffle(Array.from({ length: trainSet.count }, (_, i) => i));
+      const augment = epoch > cfg.epochs - cfg.flipOnlyFinalEpochs ? { ...NO_AUGMENTATION, flip: cfg.augment.flip } : cfg.augment;
+      let lossSum = 0;
+      let correctSum = 0;
+      let lr = 0;
+      for (let b = 0; b < stepsPerEpoch; b++) {
+        const ids = order.slice(b * cfg.batchSize, (b + 1) * cfg.batchSize);
+        for (let k = 0; k < ids.length; k++) writeAugmented(trainSet.rgb, ids[k], xBuf, k * IMAGE_BYTES, augment, prng);
+        lr = learningRateAt(cfg, step, stepsPerEpoch);
+        step++;
+        const labelIds = Int32Array.from(ids, (i) => trainSet.labels[i]);
+        const pooled = pool ? await pool.gradients(readAll(vars), xBuf.subarray(0, ids.length * IMAGE_BYTES), labelIds) : null;
+        const [lossT, correctT] = tf.tidy(() => {
+          let grads: tf.Tensor[];
+          let loss: tf.Scalar;
+          let correct: tf.Scalar;
+          if (pooled) {
+            grads = pooled.grads.map((g, i) => tf.tensor(g, vars[i].shape));
+            [loss, correct] = [tf.scalar(pooled.loss), tf.scalar(pooled.correct)];
+          } else {
+            const x = tf.tensor4d(xBuf.subarray(0, ids.length * IMAGE_BYTES), [ids.length, ...INPUT_SHAPE]);
+            ({ loss, correct, grads } = batchGradients(model, vars, isKernel, x, tf.tensor1d(labelIds, 'int32'), cfg));
+          }
+          const t = step;
+          const c1 = 1 - ADAM.beta1 ** t;
+          const c2 = 1 - ADAM.beta2 ** t;
+          const d = Math.min(cfg.emaDecay, (1 + t) / (10 + t));
+          vars.forEach((w, i) => {
+            const g = grads[i];
+            let update: tf.Tensor;
+            if (cfg.optimizer === 'sgd') {
+              m[i].assign(m[i].mul(SGD_MOMENTUM).add(g));
+              update = g.add(m[i].mul(SGD_MOMENTUM));
+            } else {
+              m[i].assign(m[i].mul(ADAM.beta1).add(g.mul(1 - ADAM.beta1)));
+              v[i].assign(v[i].mul(ADAM.beta2).add(g.square().mul(1 - ADAM.beta2)));
+              update = m[i].div(c1).div(v[i].div(c2).sqrt().add(ADAM.epsilon));
+            }
+            if (cfg.weightDecay > 0 && isKernel[i]) update = update.add(w.mul(cfg.weightDecay));
+            w.assign(w.sub(update.mul(lr)));
+            if (ema) ema[i].assign(ema[i].mul(d).add(w.mul(1 - d)));
+          });
+          return [loss, correct];
         });
-        return [value, correct[0]];
-      });
-      lossSum += lossT.dataSync()[0] * ids.length;
-      correctSum += correctT.dataSync()[0];
-      tf.dispose([lossT, correctT]);
-      const seen = Math.min(trainSet.count, (b + 1) * cfg.batchSize);
-      progress.batch(epoch, cfg.epochs, b + 1, stepsPerEpoch, lossSum / seen, correctSum / seen);
-    }
-
-    const raw = evaluate('raw');
-    const averaged = ema ? evaluate('ema') : null;
-    const record: EpochRecord = {
-      epoch,
-      loss: lossSum / trainSet.count,
-      accuracy: correctSum / trainSet.count,
-      valAccuracy: accuracyOf(raw.predicted, early.labels),
-      ...(averaged ? { valAccuracyEma: accuracyOf(averaged.predicted, early.labels) } : {}),
-      learningRate: lr,
-      seconds: 0,
-    };
-    // Model selection on the early-stopping half only: best accuracy, then lowest loss;
-    // a later epoch wins a tie, and the EMA wins a tie with the raw weights.
-    const candidates: Selection[] = [{ epoch, weights: 'raw', valAccuracy: record.valAccuracy, valLoss: raw.loss }];
-    if (averaged) candidates.push({ epoch, weights: 'ema', valAccuracy: record.valAccuracyEma!, valLoss: averaged.loss });
-    for (const c of candidates) {
-      const better = !selection || c.valAccuracy > selection.valAccuracy || (c.valAccuracy === selection.valAccuracy && c.valLoss <= selection.valLoss);
-      if (better) {
-        selection = c;
-        best = readAll(c.weights === 'ema' ? ema! : vars);
+        lossSum += lossT.dataSync()[0] * ids.length;
+        correctSum += correctT.dataSync()[0];
+        tf.dispose([lossT, correctT]);
+        const seen = Math.min(trainSet.count, (b + 1) * cfg.batchSize);
+        progress.batch(epoch, cfg.epochs, b + 1, stepsPerEpoch, lossSum / seen, correctSum / seen);
       }
-    }
-    record.seconds = (performance.now() - t0) / 1000;
-    trainSeconds += record.seconds;
-    history = [...history, record];
-    epochsDone = epoch;
-    if (wantCheckpoint(epoch)) opts.hooks!.checkpoint!(epoch, named(readAll(vars)), record);
-    const mean = trainSeconds / history.length;
-    progress.epoch({ ...record, epochs: cfg.epochs, etaSeconds: mean * (cfg.epochs - epoch) });
 
-    if (opts.stateDir) {
-      const meta: StateMeta = { version: 1, fingerprint, epochsDone, step, prng: prng.getState(), history, selection, trainSeconds };
-      saveState(opts.stateDir, epoch, meta, { weights: readAll(vars), adamM: readAll(m), adamV: readAll(v), ema: ema ? readAll(ema) : [], best: best ?? [] });
+      const raw = evaluate('raw');
+      const averaged = ema ? evaluate('ema') : null;
+      const record: EpochRecord = {
+        epoch,
+        loss: lossSum / trainSet.count,
+        accuracy: correctSum / trainSet.count,
+        valAccuracy: accuracyOf(raw.predicted, early.labels),
+        ...(averaged ? { valAccuracyEma: accuracyOf(averaged.predicted, early.labels) } : {}),
+        learningRate: lr,
+        seconds: 0,
+      };
+      // Model selection on the early-stopping half only: best accuracy, then lowest loss;
+      // a later epoch wins a tie, and the EMA wins a tie with the raw weights.
+      const candidates: Selection[] = [{ epoch, weights: 'raw', valAccuracy: record.valAccuracy, valLoss: raw.loss }];
+      if (averaged) candidates.push({ epoch, weights: 'ema', valAccuracy: record.valAccuracyEma!, valLoss: averaged.loss });
+      for (const c of candidates) {
+        const better = !selection || c.valAccuracy > selection.valAccuracy || (c.valAccuracy === selection.valAccuracy && c.valLoss <= selection.valLoss);
+        if (better) {
+          selection = c;
+          best = readAll(c.weights === 'ema' ? ema! : vars);
+        }
+      }
+      record.seconds = (performance.now() - t0) / 1000;
+      trainSeconds += record.seconds;
+      history = [...history, record];
+      epochsDone = epoch;
+      if (wantCheckpoint(epoch)) opts.hooks!.checkpoint!(epoch, named(readAll(vars)), record);
+      const mean = trainSeconds / history.length;
+      progress.epoch({ ...record, epochs: cfg.epochs, etaSeconds: mean * (cfg.epochs - epoch) });
+
+      if (opts.stateDir) {
+        const meta: StateMeta = { version: 1, fingerprint, epochsDone, step, prng: prng.getState(), history, selection, trainSeconds };
+        saveState(opts.stateDir, epoch, meta, { weights: readAll(vars), adamM: readAll(m), adamV: readAll(v), ema: ema ? readAll(ema) : [], best: best ?? [] });
+      }
+      if (opts.stopAfterEpoch !== undefined && epoch >= opts.stopAfterEpoch && epoch < cfg.epochs) break;
     }
-    if (opts.stopAfterEpoch !== undefined && epoch >= opts.stopAfterEpoch && epoch < cfg.epochs) break;
+  } finally {
+    await pool?.stop();
   }
 
   const completed = epochsDone >= cfg.epochs;
-  let shipped: tf.LayersModel | null = null;
-  if (completed && best) {
-    shipped = buildTinyVgg({ seed: cfg.seed, outputActivation: 'softmax' });
-    const model_ = shipped;
-    tf.tidy(() => model_.setWeights(best!.map((a, i) => tf.tensor(a, vars[i].shape))));
-  }
+  const shipped = completed && best ? softmaxModelWith(best, cfg.seed) : null;
   tf.dispose([earlyX, ...m, ...v, ...(ema ?? [])]);
   model.dispose();
   evalModel.dispose();

@@ -37,6 +37,22 @@ test('an interrupted run resumed from its state ends with the same weights as an
   assert.equal(weightsOf(resumed), weightsOf(straight), 'bit-identical weights');
 });
 
+test('with gradient worker threads, a resumed run also matches, and the gradients match the single-thread ones', async () => {
+  const threaded = { ...config, workers: 2 };
+  const straight = await train({ data, config: threaded });
+  const stateDir = join(tmp, 'threaded');
+  await train({ data, config: threaded, stateDir, stopAfterEpoch: 1 });
+  const resumed = await train({ data, config: threaded, stateDir, resume: true });
+  assert.is(resumed.resumedFromEpoch, 1);
+  assert.equal(withoutTimes(resumed), withoutTimes(straight));
+  const single = await train({ data, config: { ...config, epochs: 1 } });
+  const pair = await train({ data, config: { ...threaded, epochs: 1 } });
+  assert.ok(Math.abs(single.history[0].loss - pair.history[0].loss) < 1e-4, 'the same first-epoch loss, up to rounding');
+  single.model?.dispose();
+  pair.model?.dispose();
+  assert.equal(weightsOf(resumed), weightsOf(straight));
+});
+
 test('two runs with the same seed agree, and a different seed differs', async () => {
   const a = await train({ data, config: { ...config, epochs: 2 } });
   const b = await train({ data, config: { ...config, epochs: 2 } });
