@@ -13,13 +13,14 @@ import { DEFAULT_CONFIG, type TrainConfig } from './trainer';
 const USAGE = `Usage: npm run train -- --data DIR [options]
   --data DIR            Tiny-ImageNet-style folder with train/<wnid>/*.JPEG and val/<wnid>/*.JPEG
                         (default: ../shared/data/tiny-imagenet-10 when it exists)
-  --out DIR             output folder (default assets/model; with --limit: .cache/train-smoke)
-  --state DIR           resumable state (default .cache/train-state)
+  --out DIR             output folder, written only when the run has finished
+                        (default assets/model; with --limit: .cache/train-smoke)
+  --state DIR           resumable state and the staging folder of the outputs
+                        (default .cache/train-state; with --limit: .cache/train-smoke-state)
   --resume              continue an interrupted run with the same options
   --epochs N            default ${DEFAULT_CONFIG.epochs}
   --seed S              default ${DEFAULT_CONFIG.seed}
   --limit N             only N images per class of train and of val (smoke runs)
-  --optimizer adam|sgd  default ${DEFAULT_CONFIG.optimizer} (sgd: Nesterov momentum 0.9)
   --batch-size N        default ${DEFAULT_CONFIG.batchSize}
   --lr X                peak learning rate, default ${DEFAULT_CONFIG.learningRate}
   --warmup N            warmup epochs, default ${DEFAULT_CONFIG.warmupEpochs}
@@ -31,7 +32,8 @@ const USAGE = `Usage: npm run train -- --data DIR [options]
   --colour X            brightness/contrast/saturation jitter ±X, default ${DEFAULT_CONFIG.augment.brightness}
   --zoom X              largest zoom-in factor (1: none), default ${DEFAULT_CONFIG.augment.zoom[1]}
   --flip-only-final N   last N epochs with flips only, default ${DEFAULT_CONFIG.flipOnlyFinalEpochs}
-  --workers N           gradient worker threads (0: none), default ${DEFAULT_CONFIG.workers}
+  --workers N           gradient worker threads (0: none), default ${DEFAULT_CONFIG.workers};
+                        part of the run: another count gives slightly different weights
   --no-augment          train on the plain images`;
 
 const { values } = parseArgs({
@@ -43,7 +45,6 @@ const { values } = parseArgs({
     epochs: { type: 'string' },
     seed: { type: 'string' },
     limit: { type: 'string' },
-    optimizer: { type: 'string' },
     'batch-size': { type: 'string' },
     lr: { type: 'string' },
     warmup: { type: 'string' },
@@ -80,14 +81,9 @@ if (!dataDir) {
   console.error(`--data is required.\n\n${USAGE}`);
   process.exit(2);
 }
-if (values.optimizer !== undefined && values.optimizer !== 'adam' && values.optimizer !== 'sgd') {
-  console.error(`--optimizer is adam or sgd, got '${values.optimizer}'\n\n${USAGE}`);
-  process.exit(2);
-}
 const limit = values.limit === undefined ? undefined : num('limit', values.limit, 0);
 const config: TrainConfig = {
   ...DEFAULT_CONFIG,
-  optimizer: values.optimizer === 'sgd' ? 'sgd' : 'adam',
   epochs: num('epochs', values.epochs, DEFAULT_CONFIG.epochs),
   seed: num('seed', values.seed, DEFAULT_CONFIG.seed),
   batchSize: num('batch-size', values['batch-size'], DEFAULT_CONFIG.batchSize),
@@ -116,5 +112,7 @@ function augmentFromFlags(): AugmentConfig {
 }
 const outDir = values.out ?? (limit !== undefined ? '.cache/train-smoke' : 'assets/model');
 
-const summary = await runTraining({ dataDir, outDir, stateDir: values.state, resume: values.resume, limit, config, progress: streamProgress() });
+const stateDir = values.state ?? (limit !== undefined ? '.cache/train-smoke-state' : '.cache/train-state');
+
+const summary = await runTraining({ dataDir, outDir, stateDir, resume: values.resume, limit, config, progress: streamProgress() });
 process.exit(summary.completed ? 0 : 1);

@@ -1,8 +1,10 @@
 /**
  * Data-parallel gradients on worker threads: each step, the batch is cut into equal
  * contiguous parts, one per worker, and the parts' gradients are averaged, weighted by
- * their sizes: the gradient of the whole batch, up to float rounding. The result depends
- * only on the inputs and the number of workers, so runs stay reproducible.
+ * their sizes, always in worker order (worker 0 first), whichever replies first: the
+ * gradient of the whole batch, up to float rounding. The result depends only on the inputs
+ * and the number of workers, so runs stay reproducible. gradients() copies its inputs
+ * before it returns, so the caller may refill its buffers while the workers compute.
  */
 import { Worker } from 'node:worker_threads';
 import { IMAGE_BYTES } from './data';
