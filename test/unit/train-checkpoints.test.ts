@@ -79,6 +79,27 @@ test(`the committed checkpoints and their index take less than ${BUDGET} bytes i
   assert.ok(labels.length >= 20, `${labels.length} checkpoints`);
 });
 
+/** The format as model/train/README.md states it, decoded without checkpoint-format.ts. */
+function decodeAsDocumented(tensors: { shape: number[]; bits: number }[], file: Buffer): Float32Array[] {
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  let at = 8 * tensors.length;
+  return tensors.map((t, k) => {
+    const [min, scale] = [view.getFloat32(8 * k, true), view.getFloat32(8 * k + 4, true)];
+    const n = t.shape.reduce((a, b) => a * b, 1);
+    const codes = Array.from({ length: n }, (_, i) => (t.bits === 8 ? file[at + i] : i % 2 === 0 ? file[at + i / 2] & 15 : file[at + (i - 1) / 2] >> 4));
+    at += Math.ceil((n * t.bits) / 8);
+    return Float32Array.from(codes, (q) => min + q * scale);
+  });
+}
+
+test('every committed checkpoint decodes, following the README alone, into the 10 tensors', () => {
+  assert.is(index.tensors.length, 10);
+  for (const c of index.checkpoints) {
+    const file = readFileSync(join(DIR, c.file));
+    assert.equal(decodeAsDocumented(index.tensors, file), decodeCheckpointArrays(index.tensors, new Uint8Array(file)), c.file);
+  }
+});
+
 test('the final checkpoint is the shipped model up to quantisation', async () => {
   const model = await tf.loadLayersModel(fileLoader('assets/model/model.json'));
   const final = index.checkpoints.find((c) => c.label === 'final')!;
