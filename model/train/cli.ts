@@ -13,8 +13,10 @@ import { DEFAULT_CONFIG, type TrainConfig } from './trainer';
 const USAGE = `Usage: npm run train -- --data DIR [options]
   --data DIR            Tiny-ImageNet-style folder with train/<wnid>/*.JPEG and val/<wnid>/*.JPEG
                         (default: ../shared/data/tiny-imagenet-10 when it exists)
-  --out DIR             output folder (default assets/model; with --limit: .cache/train-smoke)
-  --state DIR           resumable state (default .cache/train-state)
+  --out DIR             output folder, written only when the run has finished
+                        (default assets/model; with --limit: .cache/train-smoke)
+  --state DIR           resumable state and the staging folder of the outputs
+                        (default .cache/train-state; with --limit: .cache/train-smoke-state)
   --resume              continue an interrupted run with the same options
   --epochs N            default ${DEFAULT_CONFIG.epochs}
   --seed S              default ${DEFAULT_CONFIG.seed}
@@ -29,6 +31,9 @@ const USAGE = `Usage: npm run train -- --data DIR [options]
   --shift N             largest shift in pixels, default ${DEFAULT_CONFIG.augment.shift}
   --colour X            brightness/contrast/saturation jitter ±X, default ${DEFAULT_CONFIG.augment.brightness}
   --zoom X              largest zoom-in factor (1: none), default ${DEFAULT_CONFIG.augment.zoom[1]}
+  --flip-only-final N   last N epochs with flips only, default ${DEFAULT_CONFIG.flipOnlyFinalEpochs}
+  --workers N           gradient worker threads (0: none), default ${DEFAULT_CONFIG.workers};
+                        part of the run: another count gives slightly different weights
   --no-augment          train on the plain images`;
 
 const { values } = parseArgs({
@@ -50,6 +55,8 @@ const { values } = parseArgs({
     shift: { type: 'string' },
     colour: { type: 'string' },
     zoom: { type: 'string' },
+    'flip-only-final': { type: 'string' },
+    workers: { type: 'string' },
     'no-augment': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -87,6 +94,8 @@ const config: TrainConfig = {
   l2: num('l2', values.l2, DEFAULT_CONFIG.l2),
   emaDecay: num('ema', values.ema, DEFAULT_CONFIG.emaDecay),
   augment: values['no-augment'] ? NO_AUGMENTATION : augmentFromFlags(),
+  workers: num('workers', values.workers, DEFAULT_CONFIG.workers),
+  flipOnlyFinalEpochs: num('flip-only-final', values['flip-only-final'], DEFAULT_CONFIG.flipOnlyFinalEpochs),
 };
 
 function augmentFromFlags(): AugmentConfig {
@@ -103,5 +112,7 @@ function augmentFromFlags(): AugmentConfig {
 }
 const outDir = values.out ?? (limit !== undefined ? '.cache/train-smoke' : 'assets/model');
 
-const summary = await runTraining({ dataDir, outDir, stateDir: values.state, resume: values.resume, limit, config, progress: streamProgress() });
+const stateDir = values.state ?? (limit !== undefined ? '.cache/train-smoke-state' : '.cache/train-state');
+
+const summary = await runTraining({ dataDir, outDir, stateDir, resume: values.resume, limit, config, progress: streamProgress() });
 process.exit(summary.completed ? 0 : 1);

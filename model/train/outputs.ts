@@ -1,7 +1,7 @@
 /**
  * What a training run leaves in its output folder (assets/model/ by default): the shipped
  * layers-model (model.json + weights), report.json, and checkpoints/ (index.json + one
- * uint8-quantised .bin per checkpoint; format in checkpoint-format.ts and the README).
+ * quantised .bin per checkpoint; format in checkpoint-format.ts and the README).
  * Node only.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,13 +10,11 @@ import * as tf from '@tensorflow/tfjs';
 import { PREPROCESSING } from '../architecture';
 import { CLASS_NAMES } from '../classes';
 import { describeAugmentation } from './augment';
-import { encodeCheckpoint, type NamedWeights, type Uint8WeightSpec } from './checkpoint-format';
+import { CHECKPOINT_FORMAT, encodeCheckpoint, layoutOf, type NamedWeights, type TensorLayout } from './checkpoint-format';
 import { SPLIT_SEED, type TrainingData } from './data';
 import type { Evaluation } from './metrics';
 import { fileSaver, writeFileAtomic } from './node-io';
-import type { EpochRecord, Selection, TrainConfig } from './trainer';
-
-export const CHECKPOINT_FORMAT = 'tfjs-weights-uint8/v1';
+import { type EpochRecord, SELECTION_RULE, type Selection, type TrainConfig } from './config';
 
 export interface CheckpointEntry {
   /** Epochs of training behind the weights (0: the initial weights). */
@@ -24,17 +22,29 @@ export interface CheckpointEntry {
   label: string;
   file: string;
   bytes: number;
+  /** 'raw': the weights after that epoch; the final (shipped) checkpoint may be the EMA. */
+  weights: 'raw' | 'ema';
   trainLoss: number | null;
   trainAccuracy: number | null;
+  /** Early-stopping half of val, these weights (null before training). */
   valAccuracy: number | null;
-  weightSpecs: Uint8WeightSpec[];
+  /** Held-out test half of val, these weights. */
+  testAccuracy: number | null;
 }
 
 export interface CheckpointIndex {
   format: typeof CHECKPOINT_FORMAT;
   about: string;
+  /** The tensors of every checkpoint, in file order. */
+  tensors: TensorLayout[];
   checkpoints: CheckpointEntry[];
 }
+
+const ABOUT =
+  'Tiny VGG weights during training (format: model/train/README.md). Each .bin starts with 8 bytes per tensor, in the order ' +
+  'of "tensors": float32 min and float32 scale, little-endian; then each tensor\'s codes from a byte boundary: bits 8, one ' +
+  'byte per value; bits 4, two values per byte, the even-indexed one in the low nibble. value = min + code * scale, in ' +
+  'row-major order. "epoch N": raw weights after N epochs (0 = initialisation); "final": the shipped weights.';
 
 /** Writes checkpoints into `dir` and keeps dir/index.json in step (sorted by epoch, 'final' last). */
 export class CheckpointWriter {
@@ -45,25 +55,29 @@ export class CheckpointWriter {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  write(epoch: number, weights: NamedWeights[], record: EpochRecord | null, final = false): CheckpointEntry {
+  write(epoch: number, weights: NamedWeights[], record: EpochRecord | null, final?: 'raw' | 'ema'): CheckpointEntry {
     mkdirSync(this.dir, { recursive: true });
-    const { weightSpecs, bytes } = encodeCheckpoint(weights);
+    const tensors = layoutOf(weights);
+    const bytes = encodeCheckpoint(weights, tensors);
     const file = final ? 'final.bin' : `epoch-${String(epoch).padStart(3, '0')}.bin`;
     writeFileAtomic(join(this.dir, file), bytes);
+    const ema = final === 'ema' && record?.valAccuracyEma !== undefined;
     const entry: CheckpointEntry = {
       epoch,
       label: final ? 'final' : `epoch ${epoch}`,
       file,
       bytes: bytes.byteLength,
+      weights: final ?? 'raw',
       trainLoss: record?.loss ?? null,
       trainAccuracy: record?.accuracy ?? null,
-      valAccuracy: record ? Math.max(record.valAccuracy, record.valAccuracyEma ?? 0) : null,
-      weightSpecs,
+      valAccuracy: record ? (ema ? record.valAccuracyEma! : record.valAccuracy) : null,
+      testAccuracy: record ? (ema ? record.testAccuracyEma! : record.testAccuracy) : null,
     };
     const index = this.read();
     const rest = index.checkpoints.filter((c) => c.file !== file);
     const checkpoints = [...rest, entry].sort((a, b) => Number(a.label === 'final') - Number(b.label === 'final') || a.epoch - b.epoch);
-    writeFileAtomic(join(this.dir, 'index.json'), `${JSON.stringify({ ...index, checkpoints }, null, 1)}\n`);
+    const out: CheckpointIndex = { format: CHECKPOINT_FORMAT, about: ABOUT, tensors, checkpoints };
+    writeFileAtomic(join(this.dir, 'index.json'), `${JSON.stringify(out, null, 1)}\n`);
     return entry;
   }
 
@@ -74,15 +88,7 @@ export class CheckpointWriter {
   private read(): CheckpointIndex {
     const path = join(this.dir, 'index.json');
     if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as CheckpointIndex;
-    return {
-      format: CHECKPOINT_FORMAT,
-      about:
-        'Tiny VGG weights during training. Each .bin holds every weight as one byte; weightSpecs give, per tensor, ' +
-        'name, shape and uint8 quantization {min, scale}: value = min + byte * scale. ' +
-        'tf.io.decodeWeights(bytes, weightSpecs) returns the tensors. "epoch N": raw weights after N epochs ' +
-        '(0 = initialisation); "final": the shipped weights. valAccuracy: early-stopping half of val, best of raw/EMA.',
-      checkpoints: [],
-    };
+    return { format: CHECKPOINT_FORMAT, about: ABOUT, tensors: [], checkpoints: [] };
   }
 }
 
@@ -114,6 +120,8 @@ export interface ReportInput {
   history: EpochRecord[];
   evaluation: { earlyStopHalf: Evaluation; testHalf: Evaluation; allVal: Evaluation };
   wallSeconds: number;
+  /** CPU time of the process (all threads), user + system. */
+  cpuSeconds: number;
   trainSeconds: number;
   resumedFromEpoch: number;
   checkpoints: { label: string; file: string; bytes: number }[];
@@ -136,11 +144,15 @@ export function buildReport(r: ReportInput) {
       earlyStopHalf: names(r.data.split.earlyStop),
       testHalf: names(r.data.split.test),
     },
-    selection: { ...r.selection, rule: 'best early-stopping-half accuracy over all epochs and both raw and EMA weights; ties: lower loss, later epoch' },
+    selection: { ...r.selection, rule: SELECTION_RULE },
     evaluation: r.evaluation,
-    epochs: r.history,
+    epochFields:
+      'loss/accuracy: training batches (augmented); val*: early-stopping half (the only half the selection looks at); ' +
+      'test*: held-out test half (curves only); *Ema: the EMA weights; shipped: on the selected epoch, which weights were shipped',
+    epochs: r.history.map((h) => (h.epoch === r.selection.epoch ? { ...h, shipped: r.selection.weights } : h)),
     timing: {
       wallSeconds: r.wallSeconds,
+      cpuSeconds: r.cpuSeconds,
       trainSeconds: r.trainSeconds,
       meanSecondsPerEpoch: r.trainSeconds / Math.max(1, r.history.length),
       resumedFromEpoch: r.resumedFromEpoch,

@@ -1,6 +1,7 @@
 /**
- * Training progress on a stream (stderr by default): on a terminal, a bar redrawn in place
- * during each epoch; always, one plain line per finished epoch with loss, accuracy and ETA.
+ * Training progress on a stream (stderr by default): within each epoch, the batches done, the
+ * loss so far and the ETA (a bar redrawn in place on a terminal, a line every few seconds
+ * elsewhere); one line per finished epoch with loss, accuracies and ETA.
  */
 
 export interface EpochLine {
@@ -10,6 +11,9 @@ export interface EpochLine {
   accuracy: number;
   valAccuracy: number;
   valAccuracyEma?: number;
+  /** Held-out test half (reported, never selected on). */
+  testAccuracy?: number;
+  testAccuracyEma?: number;
   learningRate: number;
   seconds: number;
   /** Seconds left for the whole run. */
@@ -32,35 +36,72 @@ export function formatDuration(seconds: number): string {
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function formatEpochLine(l: EpochLine): string {
-  const ema = l.valAccuracyEma !== undefined ? ` (EMA ${pct(l.valAccuracyEma)})` : '';
+  const ema = (x: number | undefined) => (x !== undefined ? ` (EMA ${pct(x)})` : '');
+  const test = l.testAccuracy !== undefined ? `  test half ${pct(l.testAccuracy)}${ema(l.testAccuracyEma)}` : '';
   return (
     `epoch ${String(l.epoch).padStart(String(l.epochs).length)}/${l.epochs}  loss ${l.loss.toFixed(4)}  acc ${pct(l.accuracy)}` +
-    `  val acc ${pct(l.valAccuracy)}${ema}  lr ${l.learningRate.toExponential(2)}  ${l.seconds.toFixed(1)}s/epoch  ETA ${formatDuration(l.etaSeconds)}`
+    `  stop half ${pct(l.valAccuracy)}${ema(l.valAccuracyEma)}${test}  lr ${l.learningRate.toExponential(2)}  ${l.seconds.toFixed(1)}s/epoch  ETA ${formatDuration(l.etaSeconds)}`
   );
 }
 
-/** Writes to `stream`; redraws a bar only when it is a TTY. */
-export function streamProgress(stream: NodeJS.WriteStream = process.stderr): ProgressSink {
+export interface BatchLine {
+  epoch: number;
+  epochs: number;
+  done: number;
+  total: number;
+  loss: number;
+  accuracy: number;
+  /** Seconds left in this epoch, and in the whole run. */
+  epochEtaSeconds: number;
+  etaSeconds: number;
+}
+
+export function formatBatchLine(l: BatchLine): string {
+  return (
+    `epoch ${String(l.epoch).padStart(String(l.epochs).length)}/${l.epochs}  batch ${String(l.done).padStart(String(l.total).length)}/${l.total}` +
+    `  loss so far ${l.loss.toFixed(4)}  acc ${pct(l.accuracy)}  epoch ETA ${formatDuration(l.epochEtaSeconds)}  ETA ${formatDuration(l.etaSeconds)}`
+  );
+}
+
+export interface StreamProgressOptions {
+  /** Clock in milliseconds (tests). Default performance.now. */
+  now?: () => number;
+  /** Not a TTY: seconds between progress lines within an epoch. Default 15. */
+  everySeconds?: number;
+}
+
+/**
+ * Writes to `stream`. On a TTY, a bar redrawn in place (at most 10 times a second) with the
+ * batches done, the loss so far and the ETA; elsewhere (a log file, CI), the same as a plain
+ * line every `everySeconds` within an epoch. Always one line per finished epoch.
+ */
+export function streamProgress(stream: NodeJS.WriteStream = process.stderr, options: StreamProgressOptions = {}): ProgressSink {
   const tty = Boolean(stream.isTTY);
+  const now = options.now ?? (() => performance.now());
+  const every = 1000 * (options.everySeconds ?? 15);
   let started = 0;
   let lastDraw = 0;
   let epochSeconds: number[] = [];
   return {
     batch(epoch, epochs, done, total, loss, accuracy) {
-      if (!tty) return;
-      const now = performance.now();
-      if (done === 1) started = now;
-      if (done < total && now - lastDraw < 100) return;
-      lastDraw = now;
-      const width = 24;
-      const filled = Math.round((width * done) / total);
-      const perBatch = (now - started) / 1000 / Math.max(1, done - 1);
+      const t = now();
+      if (done === 1) {
+        started = t;
+        lastDraw = t;
+      }
+      if (tty ? done < total && t - lastDraw < 100 : done === total || t - lastDraw < every) return;
+      lastDraw = t;
+      const perBatch = (t - started) / 1000 / Math.max(1, done - 1);
       const mean = epochSeconds.length ? epochSeconds.reduce((a, b) => a + b, 0) / epochSeconds.length : perBatch * total;
-      const eta = perBatch * (total - done) + mean * (epochs - epoch);
-      stream.write(
-        `\r\x1b[2Kepoch ${epoch}/${epochs} [${'='.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}` +
-          `  loss ${loss.toFixed(4)}  acc ${pct(accuracy)}  ETA ${formatDuration(eta)}`,
-      );
+      const epochEta = perBatch * (total - done);
+      const line = formatBatchLine({ epoch, epochs, done, total, loss, accuracy, epochEtaSeconds: epochEta, etaSeconds: epochEta + mean * (epochs - epoch) });
+      if (!tty) {
+        stream.write(`${line}\n`);
+        return;
+      }
+      const width = 20;
+      const filled = Math.round((width * done) / total);
+      stream.write(`\r\x1b[2K[${'='.repeat(filled)}${' '.repeat(width - filled)}] ${line}`);
     },
     epoch(line) {
       epochSeconds = [...epochSeconds, line.seconds];

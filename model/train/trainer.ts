@@ -1,77 +1,27 @@
 /**
  * The Tiny VGG training loop: Adam with warmup and cosine decay, label smoothing, optional L2
- * or decoupled weight decay, an exponential moving average (EMA) of the weights, model
- * selection on the early-stopping half of val, per-epoch resumable state and compact
- * checkpoints. Every random choice comes from one seeded Prng, so a run is reproducible.
+ * or decoupled weight decay, an exponential moving average (EMA) of the weights, batch
+ * gradients on worker threads, model selection on the early-stopping half of val, per-epoch
+ * resumable state and compact checkpoints. Every random choice comes from one seeded Prng,
+ * so a run is reproducible.
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildTinyVgg, INPUT_SHAPE, NUM_CLASSES } from '../architecture';
-import { type AugmentConfig, writeAugmented, writePlain } from './augment';
+import { NO_AUGMENTATION, writeAugmented, writePlain } from './augment';
 import type { NamedWeights } from './checkpoint-format';
+import { checkpointEpochsOf, type EpochRecord, isBetter, learningRateAt, type Score, type Selection, type TrainConfig } from './config';
 import { IMAGE_BYTES, type ImageSet, type TrainingData, subset } from './data';
+import { batchGradients } from './gradients';
 import { type ProgressSink, silentProgress } from './progress';
 import { Prng, type PrngState } from './prng';
 import { loadState, saveState } from './state';
+import { GradientWorkers } from './worker-pool';
 
-export interface TrainConfig {
-  epochs: number;
-  batchSize: number;
-  seed: number;
-  /** Peak learning rate of Adam. */
-  learningRate: number;
-  /** Linear warmup from ~0 to the peak, in epochs. */
-  warmupEpochs: number;
-  /** Where the cosine decay ends, at the last step. */
-  finalLearningRate: number;
-  /** L2 penalty added to the loss, on kernels (Keras-style). */
-  l2: number;
-  /** Decoupled weight decay (AdamW), on kernels: w −= lr · weightDecay · w each step. */
-  weightDecay: number;
-  labelSmoothing: number;
-  /** Decay of the EMA of the weights per step; 0 turns the EMA off. */
-  emaDecay: number;
-  augment: AugmentConfig;
-  /** Epoch counts after which a compact checkpoint is written (0 = the initial weights). */
-  checkpointEpochs: number[];
-}
-
-export const DEFAULT_CONFIG: TrainConfig = {
-  epochs: 60,
-  batchSize: 64,
-  seed: 1,
-  learningRate: 2e-3,
-  warmupEpochs: 2,
-  finalLearningRate: 0,
-  l2: 0,
-  weightDecay: 0,
-  labelSmoothing: 0.1,
-  emaDecay: 0.998,
-  augment: { flip: true, shift: 4, zoom: [1, 1], brightness: 0.1, contrast: 0.1, saturation: 0.1 },
-  checkpointEpochs: [0, 1, 2, 3, 5, 8, 13, 21],
-};
-
-export interface EpochRecord {
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  /** Accuracy on the early-stopping half, raw weights. */
-  valAccuracy: number;
-  /** The same with the EMA weights, when the EMA is on. */
-  valAccuracyEma?: number;
-  learningRate: number;
-  seconds: number;
-}
-
-export interface Selection {
-  epoch: number;
-  weights: 'raw' | 'ema';
-  valAccuracy: number;
-  valLoss: number;
-}
+export { DEFAULT_CONFIG, learningRateAt, type EpochRecord, type Selection, type TrainConfig } from './config';
 
 /** Hooks for what a run leaves behind (the CLI writes files; tests may not). */
 export interface TrainHooks {
-  /** After `epoch` epochs (0: before training), for the epochs in config.checkpointEpochs, with the raw weights. */
+  /** After `epoch` epochs (0: before training), for the epochs of checkpointEpochsOf(config), with the raw weights. */
   checkpoint?(epoch: number, weights: NamedWeights[], record: EpochRecord | null): void;
 }
 
@@ -100,7 +50,7 @@ export interface TrainResult {
 }
 
 interface StateMeta {
-  version: 1;
+  version: 2;
   fingerprint: string;
   epochsDone: number;
   step: number;
@@ -111,15 +61,6 @@ interface StateMeta {
 }
 
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
-
-/** Learning rate at `step` of `total`: linear warmup, then cosine decay to the final rate. */
-export function learningRateAt(cfg: TrainConfig, step: number, stepsPerEpoch: number): number {
-  const total = cfg.epochs * stepsPerEpoch;
-  const warmup = Math.min(total, Math.round(cfg.warmupEpochs * stepsPerEpoch));
-  if (step < warmup) return (cfg.learningRate * (step + 1)) / warmup;
-  const t = total > warmup ? (step - warmup) / (total - warmup) : 1;
-  return cfg.finalLearningRate + (cfg.learningRate - cfg.finalLearningRate) * 0.5 * (1 + Math.cos(Math.PI * Math.min(1, t)));
-}
 
 /** Images → one float32 tensor of RGB/255 (no augmentation). */
 export function plainBatch(set: ImageSet): tf.Tensor4D {
@@ -144,6 +85,13 @@ export function predictLabels(model: tf.LayersModel, x: tf.Tensor4D, labels?: In
 
 const accuracyOf = (predicted: Int32Array, labels: Int32Array) => predicted.reduce((n, p, i) => n + (p === labels[i] ? 1 : 0), 0) / labels.length;
 
+/** The shipped form: softmax fused into `output`, with the given weights. */
+function softmaxModelWith(weights: Float32Array[], seed: number): tf.LayersModel {
+  const model = buildTinyVgg({ seed, outputActivation: 'softmax' });
+  tf.tidy(() => model.setWeights(weights.map((a, i) => tf.tensor(a, model.weights[i].shape as number[]))));
+  return model;
+}
+
 const readAll = (ts: tf.Tensor[]) => ts.map((t) => Float32Array.from(t.dataSync()));
 
 export async function train(opts: TrainOptions): Promise<TrainResult> {
@@ -151,7 +99,9 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   const progress = opts.progress ?? silentProgress;
   const { train: trainSet, val, split } = opts.data;
   const early = subset(val, split.earlyStop);
-  const fingerprint = JSON.stringify({ cfg: { ...cfg, checkpointEpochs: undefined }, n: trainSet.count, files: trainSet.files.length, val: early.files });
+  const test = subset(val, split.test);
+  // What a saved state must match to be resumed (checkpoint epochs only change what is written).
+  const fingerprint = JSON.stringify({ cfg: { ...cfg, checkpointEpochs: undefined }, train: trainSet.count, val: early.files, test: test.files });
 
   const model = buildTinyVgg({ seed: cfg.seed, outputActivation: 'linear' });
   const evalModel = buildTinyVgg({ seed: cfg.seed, outputActivation: 'linear' });
@@ -192,109 +142,131 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
     }
   }
   const resumedFromEpoch = epochsDone;
-  const wantCheckpoint = (epoch: number) => opts.hooks?.checkpoint && cfg.checkpointEpochs.includes(epoch);
+  const checkpointEpochs = checkpointEpochsOf(cfg);
+  const wantCheckpoint = (epoch: number) => opts.hooks?.checkpoint && checkpointEpochs.includes(epoch);
   if (epochsDone === 0 && wantCheckpoint(0)) opts.hooks!.checkpoint!(0, named(readAll(vars)), null);
 
-  const earlyX = plainBatch(early);
-  const xBuf = new Float32Array(cfg.batchSize * IMAGE_BYTES);
-
-  const evaluate = (weights: 'raw' | 'ema') => {
+  const halves = { val: { x: plainBatch(early), labels: early.labels }, test: { x: plainBatch(test), labels: test.labels } };
+  // Two batch buffers: the main thread augments the next batch while the workers compute
+  // the gradients of this one. The PRNG draws stay in the same order.
+  const xBufs = [new Float32Array(cfg.batchSize * IMAGE_BYTES), new Float32Array(cfg.batchSize * IMAGE_BYTES)];
+  /** Scores of the raw or EMA weights on both halves of val. */
+  const score = (weights: 'raw' | 'ema'): { val: Score; test: Score } => {
     if (weights === 'ema' && ema) evalModel.setWeights(ema);
-    return predictLabels(weights === 'raw' ? model : evalModel, earlyX, early.labels);
+    const net = weights === 'raw' ? model : evalModel;
+    const on = ({ x, labels }: { x: tf.Tensor4D; labels: Int32Array }): Score => {
+      const { predicted, loss } = predictLabels(net, x, labels);
+      return { accuracy: accuracyOf(predicted, labels), loss };
+    };
+    return { val: on(halves.val), test: on(halves.test) };
   };
 
-  for (let epoch = epochsDone + 1; epoch <= cfg.epochs; epoch++) {
-    const t0 = performance.now();
-    // A fresh permutation each epoch: the order depends on the PRNG state alone (resumable).
-    const order = prng.shuffle(Array.from({ length: trainSet.count }, (_, i) => i));
-    let lossSum = 0;
-    let correctSum = 0;
-    let lr = 0;
-    for (let b = 0; b < stepsPerEpoch; b++) {
-      const ids = order.slice(b * cfg.batchSize, (b + 1) * cfg.batchSize);
-      for (let k = 0; k < ids.length; k++) writeAugmented(trainSet.rgb, ids[k], xBuf, k * IMAGE_BYTES, cfg.augment, prng);
-      lr = learningRateAt(cfg, step, stepsPerEpoch);
-      step++;
-      const [lossT, correctT] = tf.tidy(() => {
-        const x = tf.tensor4d(xBuf.subarray(0, ids.length * IMAGE_BYTES), [ids.length, ...INPUT_SHAPE]);
-        const labels = tf.tensor1d(Int32Array.from(ids, (i) => trainSet.labels[i]), 'int32');
-        const y = tf.oneHot(labels, NUM_CLASSES).toFloat();
-        const correct: tf.Tensor[] = [];
-        const { value, grads } = tf.variableGrads(() => {
-          const logits = model.apply(x, { training: true }) as tf.Tensor2D;
-          correct.push(tf.keep(logits.argMax(1).equal(labels).sum()));
-          let loss = tf.losses.softmaxCrossEntropy(y, logits, undefined, cfg.labelSmoothing) as tf.Scalar;
-          if (cfg.l2 > 0) loss = loss.add(tf.addN(vars.filter((_, i) => isKernel[i]).map((w) => w.square().sum())).mul(cfg.l2));
-          return loss;
-        }, vars);
-        const t = step;
-        const c1 = 1 - ADAM.beta1 ** t;
-        const c2 = 1 - ADAM.beta2 ** t;
-        const d = Math.min(cfg.emaDecay, (1 + t) / (10 + t));
-        vars.forEach((w, i) => {
-          const g = grads[w.name];
-          m[i].assign(m[i].mul(ADAM.beta1).add(g.mul(1 - ADAM.beta1)));
-          v[i].assign(v[i].mul(ADAM.beta2).add(g.square().mul(1 - ADAM.beta2)));
-          let update = m[i].div(c1).div(v[i].div(c2).sqrt().add(ADAM.epsilon));
-          if (cfg.weightDecay > 0 && isKernel[i]) update = update.add(w.mul(cfg.weightDecay));
-          w.assign(w.sub(update.mul(lr)));
-          if (ema) ema[i].assign(ema[i].mul(d).add(w.mul(1 - d)));
+  let pool: GradientWorkers | null = null;
+  try {
+    pool = cfg.workers > 0 ? await GradientWorkers.start(cfg.workers, cfg) : null;
+    for (let epoch = epochsDone + 1; epoch <= cfg.epochs; epoch++) {
+      const t0 = performance.now();
+      // A fresh permutation each epoch: the order depends on the PRNG state alone (resumable).
+      const order = prng.shuffle(Array.from({ length: trainSet.count }, (_, i) => i));
+      const augment = epoch > cfg.epochs - cfg.flipOnlyFinalEpochs ? { ...NO_AUGMENTATION, flip: cfg.augment.flip } : cfg.augment;
+      let lossSum = 0;
+      let correctSum = 0;
+      let lr = 0;
+      const fill = (b: number): number[] => {
+        const ids = order.slice(b * cfg.batchSize, (b + 1) * cfg.batchSize);
+        for (let k = 0; k < ids.length; k++) writeAugmented(trainSet.rgb, ids[k], xBufs[b % 2], k * IMAGE_BYTES, augment, prng);
+        return ids;
+      };
+      let nextIds = fill(0);
+      for (let b = 0; b < stepsPerEpoch; b++) {
+        const ids = nextIds;
+        const xBuf = xBufs[b % 2];
+        lr = learningRateAt(cfg, step, stepsPerEpoch);
+        step++;
+        const labelIds = Int32Array.from(ids, (i) => trainSet.labels[i]);
+        // pool.gradients copies its inputs before it returns.
+        const pending = pool ? pool.gradients(readAll(vars), xBuf.subarray(0, ids.length * IMAGE_BYTES), labelIds) : null;
+        if (b + 1 < stepsPerEpoch) nextIds = fill(b + 1);
+        const pooled = pending ? await pending : null;
+        const [lossT, correctT] = tf.tidy(() => {
+          let grads: tf.Tensor[];
+          let loss: tf.Scalar;
+          let correct: tf.Scalar;
+          if (pooled) {
+            grads = pooled.grads.map((g, i) => tf.tensor(g, vars[i].shape));
+            [loss, correct] = [tf.scalar(pooled.loss), tf.scalar(pooled.correct)];
+          } else {
+            const x = tf.tensor4d(xBuf.subarray(0, ids.length * IMAGE_BYTES), [ids.length, ...INPUT_SHAPE]);
+            ({ loss, correct, grads } = batchGradients(model, vars, isKernel, x, tf.tensor1d(labelIds, 'int32'), cfg));
+          }
+          const t = step;
+          const c1 = 1 - ADAM.beta1 ** t;
+          const c2 = 1 - ADAM.beta2 ** t;
+          const d = Math.min(cfg.emaDecay, (1 + t) / (10 + t));
+          vars.forEach((w, i) => {
+            const g = grads[i];
+            m[i].assign(m[i].mul(ADAM.beta1).add(g.mul(1 - ADAM.beta1)));
+            v[i].assign(v[i].mul(ADAM.beta2).add(g.square().mul(1 - ADAM.beta2)));
+            let update = m[i].div(c1).div(v[i].div(c2).sqrt().add(ADAM.epsilon));
+            if (cfg.weightDecay > 0 && isKernel[i]) update = update.add(w.mul(cfg.weightDecay));
+            w.assign(w.sub(update.mul(lr)));
+            if (ema) ema[i].assign(ema[i].mul(d).add(w.mul(1 - d)));
+          });
+          return [loss, correct];
         });
-        return [value, correct[0]];
-      });
-      lossSum += lossT.dataSync()[0] * ids.length;
-      correctSum += correctT.dataSync()[0];
-      tf.dispose([lossT, correctT]);
-      const seen = Math.min(trainSet.count, (b + 1) * cfg.batchSize);
-      progress.batch(epoch, cfg.epochs, b + 1, stepsPerEpoch, lossSum / seen, correctSum / seen);
-    }
-
-    const raw = evaluate('raw');
-    const averaged = ema ? evaluate('ema') : null;
-    const record: EpochRecord = {
-      epoch,
-      loss: lossSum / trainSet.count,
-      accuracy: correctSum / trainSet.count,
-      valAccuracy: accuracyOf(raw.predicted, early.labels),
-      ...(averaged ? { valAccuracyEma: accuracyOf(averaged.predicted, early.labels) } : {}),
-      learningRate: lr,
-      seconds: 0,
-    };
-    // Model selection on the early-stopping half only: best accuracy, then lowest loss;
-    // a later epoch wins a tie, and the EMA wins a tie with the raw weights.
-    const candidates: Selection[] = [{ epoch, weights: 'raw', valAccuracy: record.valAccuracy, valLoss: raw.loss }];
-    if (averaged) candidates.push({ epoch, weights: 'ema', valAccuracy: record.valAccuracyEma!, valLoss: averaged.loss });
-    for (const c of candidates) {
-      const better = !selection || c.valAccuracy > selection.valAccuracy || (c.valAccuracy === selection.valAccuracy && c.valLoss <= selection.valLoss);
-      if (better) {
-        selection = c;
-        best = readAll(c.weights === 'ema' ? ema! : vars);
+        lossSum += lossT.dataSync()[0] * ids.length;
+        correctSum += correctT.dataSync()[0];
+        tf.dispose([lossT, correctT]);
+        const seen = Math.min(trainSet.count, (b + 1) * cfg.batchSize);
+        progress.batch(epoch, cfg.epochs, b + 1, stepsPerEpoch, lossSum / seen, correctSum / seen);
       }
-    }
-    record.seconds = (performance.now() - t0) / 1000;
-    trainSeconds += record.seconds;
-    history = [...history, record];
-    epochsDone = epoch;
-    if (wantCheckpoint(epoch)) opts.hooks!.checkpoint!(epoch, named(readAll(vars)), record);
-    const mean = trainSeconds / history.length;
-    progress.epoch({ ...record, epochs: cfg.epochs, etaSeconds: mean * (cfg.epochs - epoch) });
 
-    if (opts.stateDir) {
-      const meta: StateMeta = { version: 1, fingerprint, epochsDone, step, prng: prng.getState(), history, selection, trainSeconds };
-      saveState(opts.stateDir, epoch, meta, { weights: readAll(vars), adamM: readAll(m), adamV: readAll(v), ema: ema ? readAll(ema) : [], best: best ?? [] });
+      const raw = score('raw');
+      const averaged = ema ? score('ema') : null;
+      const record: EpochRecord = {
+        epoch,
+        loss: lossSum / trainSet.count,
+        accuracy: correctSum / trainSet.count,
+        valAccuracy: raw.val.accuracy,
+        valLoss: raw.val.loss,
+        ...(averaged ? { valAccuracyEma: averaged.val.accuracy, valLossEma: averaged.val.loss } : {}),
+        testAccuracy: raw.test.accuracy,
+        testLoss: raw.test.loss,
+        ...(averaged ? { testAccuracyEma: averaged.test.accuracy, testLossEma: averaged.test.loss } : {}),
+        learningRate: lr,
+        seconds: 0,
+      };
+      // Selection looks at the early-stopping half only (the val scores), never at the test half.
+      const candidates: Selection[] = [{ epoch, weights: 'raw', valAccuracy: raw.val.accuracy, valLoss: raw.val.loss }];
+      if (averaged) candidates.push({ epoch, weights: 'ema', valAccuracy: averaged.val.accuracy, valLoss: averaged.val.loss });
+      for (const c of candidates) {
+        if (isBetter(c, selection)) {
+          selection = c;
+          best = readAll(c.weights === 'ema' ? ema! : vars);
+        }
+      }
+      record.seconds = (performance.now() - t0) / 1000;
+      trainSeconds += record.seconds;
+      history = [...history, record];
+      epochsDone = epoch;
+      if (wantCheckpoint(epoch)) opts.hooks!.checkpoint!(epoch, named(readAll(vars)), record);
+      const mean = trainSeconds / history.length;
+      progress.epoch({ ...record, epochs: cfg.epochs, etaSeconds: mean * (cfg.epochs - epoch) });
+
+      if (opts.stateDir) {
+        const meta: StateMeta = { version: 2, fingerprint, epochsDone, step, prng: prng.getState(), history, selection, trainSeconds };
+        saveState(opts.stateDir, epoch, meta, { weights: readAll(vars), adamM: readAll(m), adamV: readAll(v), ema: ema ? readAll(ema) : [], best: best ?? [] });
+      }
+      if (opts.stopAfterEpoch !== undefined && epoch >= opts.stopAfterEpoch && epoch < cfg.epochs) break;
     }
-    if (opts.stopAfterEpoch !== undefined && epoch >= opts.stopAfterEpoch && epoch < cfg.epochs) break;
+  } finally {
+    await pool?.stop();
+    tf.dispose([halves.val.x, halves.test.x, ...m, ...v, ...(ema ?? [])]);
+    model.dispose();
+    evalModel.dispose();
   }
 
   const completed = epochsDone >= cfg.epochs;
-  let shipped: tf.LayersModel | null = null;
-  if (completed && best) {
-    shipped = buildTinyVgg({ seed: cfg.seed, outputActivation: 'softmax' });
-    const model_ = shipped;
-    tf.tidy(() => model_.setWeights(best!.map((a, i) => tf.tensor(a, vars[i].shape))));
-  }
-  tf.dispose([earlyX, ...m, ...v, ...(ema ?? [])]);
-  model.dispose();
-  evalModel.dispose();
+  const shipped = completed && best ? softmaxModelWith(best, cfg.seed) : null;
   return { completed, model: shipped, selection, history, trainSeconds, resumedFromEpoch };
 }

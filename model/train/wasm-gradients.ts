@@ -133,6 +133,28 @@ function maxPoolGrad(args: Parameters<KernelFn>[0]): Info {
   const g = backend.typedArrayFromHeap(dy);
   const rowStride = inWidth * C;
   let o = 0;
+  if (filterHeight === 2 && filterWidth === 2 && strideHeight === 2 && strideWidth === 2 && top === 0 && left === 0) {
+    // Tiny VGG's pools: 2×2 windows that do not overlap, unrolled.
+    for (let b = 0; b < batchSize; b++) {
+      for (let oy = 0; oy < outHeight; oy++) {
+        for (let ox = 0; ox < outWidth; ox++) {
+          const p00 = b * inHeight * rowStride + 2 * oy * rowStride + 2 * ox * C;
+          for (let c = 0; c < C; c++, o++) {
+            const i00 = p00 + c;
+            const i01 = i00 + C;
+            const i10 = i00 + rowStride;
+            const i11 = i10 + C;
+            let at = i00;
+            if (x[i01] > x[at]) at = i01;
+            if (x[i10] > x[at]) at = i10;
+            if (x[i11] > x[at]) at = i11;
+            dx[at] += g[o];
+          }
+        }
+      }
+    }
+    return out;
+  }
   for (let b = 0; b < batchSize; b++) {
     const base = b * inHeight * rowStride;
     for (let oy = 0; oy < outHeight; oy++) {

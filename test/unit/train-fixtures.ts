@@ -48,5 +48,5 @@ export function smallData(perClass: number): TrainingData {
 
 /** A config for runs of a few seconds. */
 export function smokeConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
-  return { ...DEFAULT_CONFIG, epochs: 4, batchSize: 16, warmupEpochs: 1, checkpointEpochs: [0, 1, 2], ...overrides };
+  return { ...DEFAULT_CONFIG, epochs: 4, batchSize: 16, warmupEpochs: 1, workers: 0, checkpointEpochs: [0, 1, 2], ...overrides };
 }

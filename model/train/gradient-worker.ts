@@ -1,0 +1,47 @@
+/**
+ * A worker thread that computes the gradients of part of a batch (data-parallel training,
+ * see worker-pool.ts). It holds its own WASM backend and model; each request brings the
+ * current weights, so the worker keeps no training state.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs';
+import { buildTinyVgg, INPUT_SHAPE } from '../architecture';
+import { batchGradients, type LossSpec } from './gradients';
+import { useWasmBackend } from './wasm-gradients';
+
+export interface WorkerRequest {
+  weights: Float32Array[];
+  x: Float32Array;
+  labels: Int32Array;
+}
+
+export interface WorkerReply {
+  loss: number;
+  correct: number;
+  grads: Float32Array[];
+}
+
+const port = parentPort!;
+const spec = workerData as LossSpec;
+await useWasmBackend();
+const model = buildTinyVgg({ outputActivation: 'linear' });
+const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
+const isKernel = model.trainableWeights.map((w) => w.originalName.endsWith('/kernel'));
+
+port.on('message', (req: WorkerRequest) => {
+  let reply: WorkerReply | null = null;
+  tf.tidy(() => {
+    vars.forEach((v, i) => v.assign(tf.tensor(req.weights[i], v.shape)));
+    const x = tf.tensor4d(req.x, [req.labels.length, ...INPUT_SHAPE]);
+    const out = batchGradients(model, vars, isKernel, x, tf.tensor1d(req.labels, 'int32'), spec);
+    reply = {
+      loss: out.loss.dataSync()[0],
+      correct: out.correct.dataSync()[0],
+      grads: out.grads.map((g) => Float32Array.from(g.dataSync())),
+    };
+    out.correct.dispose();
+  });
+  const r = reply!;
+  port.postMessage(r, r.grads.map((g) => g.buffer as ArrayBuffer));
+});
+port.postMessage('ready');

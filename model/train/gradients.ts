@@ -1,0 +1,41 @@
+/**
+ * Loss and gradients of one batch: the arithmetic shared by the in-process trainer and the
+ * gradient worker threads. Call inside tf.tidy; the returned tensors are the caller's.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { NUM_CLASSES } from '../architecture';
+
+export interface LossSpec {
+  labelSmoothing: number;
+  /** L2 penalty on kernels, added to the loss. */
+  l2: number;
+}
+
+export interface BatchGradients {
+  /** Mean loss over the batch (with the L2 term). */
+  loss: tf.Scalar;
+  /** How many images the logits classify correctly. */
+  correct: tf.Scalar;
+  /** One gradient per variable, in the order of `vars`. */
+  grads: tf.Tensor[];
+}
+
+export function batchGradients(
+  model: tf.LayersModel,
+  vars: tf.Variable[],
+  isKernel: boolean[],
+  x: tf.Tensor4D,
+  labels: tf.Tensor1D,
+  spec: LossSpec,
+): BatchGradients {
+  const y = tf.oneHot(labels, NUM_CLASSES).toFloat();
+  const kept: tf.Scalar[] = [];
+  const { value, grads } = tf.variableGrads(() => {
+    const logits = model.apply(x, { training: true }) as tf.Tensor2D;
+    kept.push(tf.keep(logits.argMax(1).equal(labels).sum()));
+    let loss = tf.losses.softmaxCrossEntropy(y, logits, undefined, spec.labelSmoothing) as tf.Scalar;
+    if (spec.l2 > 0) loss = loss.add(tf.addN(vars.filter((_, i) => isKernel[i]).map((w) => w.square().sum())).mul(spec.l2)) as tf.Scalar;
+    return loss;
+  }, vars);
+  return { loss: value, correct: kept[0], grads: vars.map((w) => grads[w.name]) };
+}
