@@ -17,6 +17,13 @@ import { rescalingNoteTemplate, sumBarTemplate, temperatureTemplate, termsTableT
 import { softmaxStyles } from './softmax-styles';
 import { formatNumber, formatWide } from '../../shared/numbers';
 
+const SOFTMAX_SUBJECTS: SubjectTable = {
+  logits: { parts: ['table', 'readout'], focus: '[data-part="table"]', about: 'the ten raw scores' },
+  formula: { parts: ['table', 'formula', 'sum'], focus: '[data-part="formula"]', about: 'one class\'s probability, term by term' },
+  note: { parts: ['table', 'note'], focus: '[data-part="note"]', about: 'why dividing by the sum fails' },
+  temperature: { parts: ['table', 'temperature'], focus: '[data-part="temperature"]', about: 'the temperature slider' },
+};
+
 /**
  * Softmax on the network's real logits for the current image: each logit (divided by the
  * temperature T) goes through the exponential, the exponentials are summed, and each
@@ -32,13 +39,8 @@ import { formatNumber, formatWide } from '../../shared/numbers';
  * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
  * @fires cnn-run - A new image's activations arrived: detail `{ imageKey, inferenceMs }`.
  * @cssprop --cnn-accent - Accent colour for focus, the highlighted class and the bars.
+ * @cssprop --cnn-subject - Ring around the part of a figure that the prose beside it talks about (every figure reads it).
  */
-const SOFTMAX_SUBJECTS: SubjectTable = {
-  logits: { parts: ['table', 'readout'], focus: '[data-part="table"]', about: 'the ten raw scores' },
-  formula: { parts: ['table', 'formula', 'sum'], focus: '[data-part="formula"]', about: 'one class\'s probability, term by term' },
-  note: { parts: ['table', 'note'], focus: '[data-part="note"]', about: 'why dividing by the sum fails' },
-  temperature: { parts: ['table', 'temperature'], focus: '[data-part="temperature"]', about: 'the temperature slider' },
-};
 
 @customElement('cnn-softmax-view')
 export class CnnSoftmaxView extends OperationView {
