@@ -50,7 +50,7 @@ export function readSteps(root: ParentNode): StepSpec[] {
 /** Every field's default, as the URL table gives them. */
 const DEFAULTS: Omit<FigureState, 'section' | 'step'> = {
   view: 'overview', image: '', layer: '', channel: 0, scale: 'unit',
-  inputSize: 7, padding: 0, kernelSize: 3, stride: 1, dilation: 1, className: '', temperature: 1,
+  inputSize: 7, padding: 0, kernelSize: 3, stride: 1, dilation: 1, className: '', temperature: 1, edits: '',
 };
 
 /** The figure for step i: its own fields over the defaults, with the picture carried over from the last step that chose one. */

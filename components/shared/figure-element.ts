@@ -15,6 +15,7 @@ import { SizeController } from './size-controller';
 import { assetUrl, DEFAULT_MODEL_PATH } from './asset-base';
 import { networkStatus } from './network-status';
 import { FrameController, WHOLE_FIGURE, type FrameSpec } from './frame-controller';
+import { variantKey } from '../../model/engine/model-variants';
 
 /** While something plays, the live region speaks at most this often. */
 export const ANNOUNCE_EVERY_MS = 4000;
@@ -24,6 +25,8 @@ export abstract class FigureElement extends LitElement {
   @property({ reflect: true }) image = '';
   /** URL of a TF.js layers-model; empty means the shipped Tiny VGG. */
   @property({ reflect: true }) model = '';
+  /** The reader's changes to the network (kernels replaced, channels off) in the edits' link format; empty for the trained weights. */
+  @property({ reflect: true }) edits = '';
   /** The part of the figure the surrounding prose is talking about: one of the figure's subjects (see frameSpec). */
   @property({ reflect: true }) subject = '';
   /** Fit the element's box (which the page sizes): show only what the subject needs, never scroll inside. */
@@ -46,7 +49,9 @@ export abstract class FigureElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('model') || !this.hasUpdated) this.network.setModel(this.model || assetUrl(DEFAULT_MODEL_PATH));
+    if (changed.has('model') || changed.has('edits') || !this.hasUpdated) {
+      this.network.setModel(variantKey(this.model || assetUrl(DEFAULT_MODEL_PATH), this.edits ? { edits: this.edits } : null));
+    }
     if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
   }
 

@@ -4,12 +4,17 @@
  */
 import { loadModel } from '../../model/engine/load-model';
 import { checkedModelRequest } from '../../model/engine/fetch-model';
+import { loadVariant } from './model-variant-loader';
+import { parseVariantKey } from '../../model/engine/model-variants';
 import { runModel } from '../../model/engine/run-model';
 import { chooseBackend } from '../../model/engine/backend';
 import { imageToInput } from '../../model/engine/image-pixels';
 import type { ActivationRecord, LoadedModel } from '../../model/engine/types';
 import type { LayerInfo, ModelInfo, NetworkRun } from './network-types';
 import type { ImageInput } from './worker-protocol';
+
+/** Variants (edited models, checkpoints) kept loaded at once. */
+const VARIANTS_KEPT = 6;
 
 export class InferenceService {
   private backend?: Promise<{ backend: string; reason: string }>;
@@ -21,17 +26,39 @@ export class InferenceService {
     return (this.backend ??= chooseBackend({ override: this.override, wasmPath: this.wasmBase }));
   }
 
-  async load(modelUrl: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
+  /**
+   * Loads a model by its key: a URL, or a URL with a variant after '#' (the reader's edits, a
+   * training checkpoint; see model/engine/model-variants.ts). The plain model loads once; each
+   * variant is derived from it and kept while it is among the newest.
+   */
+  async load(modelKey: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
     const { backend, reason } = await this.ready();
-    let model = this.models.get(modelUrl);
-    if (!model) {
-      model = loadModel(checkedModelRequest(modelUrl, { onProgress }), { source: modelUrl });
-      this.models.set(modelUrl, model);
-      model.catch(() => this.models.delete(modelUrl));
-    }
+    const { url, variant } = parseVariantKey(modelKey);
+    const base = this.cached(url, () => loadModel(checkedModelRequest(url, { onProgress }), { source: url }));
+    const model = variant ? this.cached(modelKey, async () => loadVariant(await base, url, modelKey, variant)) : base;
     const m = await model;
     onProgress(1);
-    return modelInfoOf(modelUrl, m, backend, reason);
+    return modelInfoOf(modelKey, m, backend, reason);
+  }
+
+  private cached(key: string, make: () => Promise<LoadedModel>): Promise<LoadedModel> {
+    let model = this.models.get(key);
+    if (model) {
+      this.models.delete(key);
+      this.models.set(key, model);
+      return model;
+    }
+    model = make();
+    this.models.set(key, model);
+    model.catch(() => this.models.delete(key));
+    // Variants are cheap to make again: keep the newest few, never the plain models.
+    const variants = [...this.models.keys()].filter((k) => k.includes('#'));
+    for (const old of variants.slice(0, Math.max(0, variants.length - VARIANTS_KEPT))) {
+      const dropped = this.models.get(old);
+      this.models.delete(old);
+      void dropped?.then((m) => m.tfModel.dispose(), () => undefined);
+    }
+    return model;
   }
 
   async infer(modelUrl: string, imageKey: string, image: ImageInput): Promise<NetworkRun> {

@@ -31,6 +31,8 @@ export interface FigureState {
   className: string;
   /** Softmax temperature T. */
   temperature: number;
+  /** The reader's changes to the network (kernels replaced, channels off), in the edits' link format; '' for none. */
+  edits: string;
   step: number;
 }
 
@@ -94,6 +96,10 @@ export const URL_STATE: readonly FieldSpec[] = [
       const t = Number(raw);
       return /^\d+(\.\d+)?$/.test(raw) && t >= 0.1 && t <= 5 ? { ok: true, value: t } : { ok: false, reason: `temperature must be a number from 0.1 to 5, not "${raw.slice(0, 20)}"` };
     },
+  }),
+  field({
+    key: 'edits', param: 'edits', fallback: '', serialize: String, attribute: { name: 'edits', views: ALL_VIEWS },
+    parse: (raw): Parsed<string> => (/^[A-Za-z0-9_.*~-]{1,4000}$/.test(raw) ? { ok: true, value: raw } : { ok: false, reason: 'the changes to the network have characters they cannot have' }),
   }),
   field({ key: 'step', param: 'step', fallback: 0, parse: wholeNumber('step', 0, 1_000_000), serialize: String }),
 ] as readonly FieldSpec[];

@@ -5,6 +5,7 @@ import { URL_STATE, articleLink, parseState, serializeState, stateOfView, viewAt
 const FULL: FigureState = {
   section: 'convolution', view: 'conv', image: 'koala', layer: 'conv_1_1', channel: 3, scale: 'module', step: 12,
   inputSize: 9, padding: 2, kernelSize: 5, stride: 2, dilation: 3, className: 'red panda', temperature: 0.35,
+  edits: '1*k.conv_1_1.3.0.x.x.x.x.1500.x.x.x.x*a.conv_2_1.4',
 };
 
 test('a full state survives a trip through a URL unchanged', () => {
@@ -43,15 +44,15 @@ test('articleLink replaces any query and fragment already on the base', () => {
 
 test('every field of the state has exactly one row in the table', () => {
   const keys = URL_STATE.map((s) => s.key).sort();
-  assert.equal(keys, ['channel', 'className', 'dilation', 'image', 'inputSize', 'kernelSize', 'layer', 'padding', 'scale', 'section', 'step', 'stride', 'temperature', 'view']);
+  assert.equal(keys, ['channel', 'className', 'dilation', 'image', 'inputSize', 'kernelSize', 'layer', 'padding', 'edits', 'scale', 'section', 'step', 'stride', 'temperature', 'view'].sort());
 });
 
 test('a view\'s attributes come from the table, and read back to the same state', () => {
   const attrs = viewAttributes('hyperparameters', { padding: 2, stride: 1, kernelSize: 5 });
-  assert.equal(attrs, { image: null, 'input-size': '7', padding: '2', 'kernel-size': '5', stride: '1', dilation: '1' });
+  assert.equal(attrs, { image: null, 'input-size': '7', padding: '2', 'kernel-size': '5', stride: '1', dilation: '1', edits: null });
   assert.equal(stateOfView('hyperparameters', (a) => attrs[a] ?? null), { view: 'hyperparameters', inputSize: 7, padding: 2, kernelSize: 5, stride: 1, dilation: 1 });
-  assert.equal(viewAttributes('overview', { layer: 'conv_1_2', channel: 4, scale: 'global' }), { image: null, scale: 'global', selected: 'conv_1_2:4' });
-  assert.equal(viewAttributes('conv', {}), { image: null, layer: null, channel: '0' });
+  assert.equal(viewAttributes('overview', { layer: 'conv_1_2', channel: 4, scale: 'global' }), { image: null, scale: 'global', edits: null, selected: 'conv_1_2:4' });
+  assert.equal(viewAttributes('conv', {}), { image: null, layer: null, channel: '0', edits: null });
   assert.equal(stateOfView('overview', (a) => ({ selected: 'relu_1_1:2', scale: 'module' } as Record<string, string>)[a] ?? null), { view: 'overview', scale: 'module', layer: 'relu_1_1', channel: 2 });
 });
 
