@@ -7,16 +7,26 @@ import type { ModelInfo, NetworkRun } from './network-types';
 import type { ImageInput, WorkerReply, WorkerRequest } from './worker-protocol';
 import { assetUrl } from './asset-base';
 
+export interface JobOptions {
+  /** Buffers (or bitmaps) handed to the worker rather than copied; the caller must not use them afterwards. */
+  transfer?: Transferable[];
+  onProgress?: (progress: unknown) => void;
+  /** Cancels the job: it stops at its next check, and the promise rejects with CancelledError. */
+  signal?: AbortSignal;
+}
+
 export interface InferenceClient {
+  /** Runs a job of worker-jobs.ts (or of a module that adds jobs) by name. */
+  run<R>(job: string, payload: unknown, options?: JobOptions): Promise<R>;
   load(modelUrl: string, onProgress: (fraction: number) => void): Promise<ModelInfo>;
   infer(modelUrl: string, imageKey: string, image: ImageInput): Promise<NetworkRun>;
 }
 
-type Pending = {
-  resolve(value: unknown): void;
-  reject(err: Error): void;
-  onProgress?: (fraction: number) => void;
-};
+/** A job stopped because its caller cancelled it. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor() { super('Stopped.'); }
+}
 
 /** Reads `?backend=` from the page URL: a test override for the backend order. */
 export function backendOverride(search = typeof location !== 'undefined' ? location.search : ''): string | undefined {
@@ -24,30 +34,44 @@ export function backendOverride(search = typeof location !== 'undefined' ? locat
   return value || undefined;
 }
 
-class WorkerClient implements InferenceClient {
-  private next = 1;
-  private readonly pending = new Map<number, Pending>();
-
-  constructor(private readonly worker: Worker) {
-    worker.addEventListener('message', (e: MessageEvent<WorkerReply>) => this.receive(e.data));
-    worker.addEventListener('error', (e) => this.failAll(new Error(`The background worker that runs the network stopped${e.message ? `: ${e.message}` : ''}. Reload the page to start it again.`)));
-  }
+/** load and infer, on top of `run`. */
+abstract class JobClient implements InferenceClient {
+  abstract run<R>(job: string, payload: unknown, options?: JobOptions): Promise<R>;
 
   load(modelUrl: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
-    return this.send({ type: 'load', id: 0, modelUrl, wasmBase: assetUrl('wasm/'), backend: backendOverride() }, [], onProgress) as Promise<ModelInfo>;
+    return this.run<ModelInfo>('load', { modelUrl, wasmBase: assetUrl('wasm/'), backend: backendOverride() }, { onProgress: (f) => onProgress(f as number) });
   }
 
   infer(modelUrl: string, imageKey: string, image: ImageInput): Promise<NetworkRun> {
     // The bitmap is transferred: the caller must not use it afterwards.
-    const transfer: Transferable[] = image instanceof ImageData ? [] : [image];
-    return this.send({ type: 'infer', id: 0, modelUrl, imageKey, image }, transfer) as Promise<NetworkRun>;
+    return this.run<NetworkRun>('infer', { modelUrl, imageKey, image }, { transfer: image instanceof ImageData ? [] : [image] });
+  }
+}
+
+type Pending = { resolve(value: unknown): void; reject(err: Error): void; onProgress?: (p: unknown) => void };
+
+class WorkerClient extends JobClient {
+  private next = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(private readonly worker: Worker) {
+    super();
+    worker.addEventListener('message', (e: MessageEvent<WorkerReply>) => this.receive(e.data));
+    worker.addEventListener('error', (e) => this.failAll(new Error(`The background worker that runs the network stopped${e.message ? `: ${e.message}` : ''}. Reload the page to start it again.`)));
   }
 
-  private send(msg: WorkerRequest, transfer: Transferable[], onProgress?: (f: number) => void): Promise<unknown> {
+  run<R>(job: string, payload: unknown, options: JobOptions = {}): Promise<R> {
     const id = this.next++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, onProgress });
-      this.worker.postMessage({ ...msg, id }, transfer);
+    return new Promise<R>((resolve, reject) => {
+      if (options.signal?.aborted) { reject(new CancelledError()); return; }
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: options.onProgress });
+      options.signal?.addEventListener('abort', () => {
+        if (!this.pending.has(id)) return;
+        this.pending.delete(id);
+        this.worker.postMessage({ type: 'cancel', id } satisfies WorkerRequest);
+        reject(new CancelledError());
+      }, { once: true });
+      this.worker.postMessage({ type: 'job', id, job, payload } satisfies WorkerRequest, options.transfer ?? []);
     });
   }
 
@@ -55,12 +79,12 @@ class WorkerClient implements InferenceClient {
     const p = this.pending.get(reply.id);
     if (!p) return;
     if (reply.type === 'progress') {
-      p.onProgress?.(reply.fraction);
+      p.onProgress?.(reply.progress);
       return;
     }
     this.pending.delete(reply.id);
     if (reply.type === 'error') p.reject(new Error(reply.message));
-    else p.resolve(reply.type === 'loaded' ? reply.info : reply.run);
+    else p.resolve(reply.result);
   }
 
   private failAll(err: Error): void {
@@ -69,24 +93,32 @@ class WorkerClient implements InferenceClient {
   }
 }
 
-let client: Promise<InferenceClient> | undefined;
+/** The same jobs, run in the page: where module workers are missing or blocked. */
+class PageClient extends JobClient {
+  constructor(private readonly notice: string) {
+    super();
+  }
 
-/** The page's one inference client. */
-export function inferenceClient(): Promise<InferenceClient> {
-  return (client ??= createClient());
+  async run<R>(job: string, payload: unknown, options: JobOptions = {}): Promise<R> {
+    const { jobContext, jobNamed } = await import('./worker-jobs');
+    if (options.signal?.aborted) throw new CancelledError();
+    const ctx = jobContext((p) => options.onProgress?.(p), () => options.signal?.aborted ?? false);
+    const { result } = await jobNamed(job)(payload, ctx);
+    if (options.signal?.aborted) throw new CancelledError();
+    return result as R;
+  }
+
+  override async load(modelUrl: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
+    const info = await super.load(modelUrl, onProgress);
+    return this.notice ? { ...info, notice: [info.notice, this.notice].filter(Boolean).join(' ') } : info;
+  }
 }
 
-/** The same service, run in the page: where module workers are missing or blocked. */
-async function pageClient(notice: string): Promise<InferenceClient> {
-  const { InferenceService } = await import('./inference-service');
-  const service = new InferenceService(assetUrl('wasm/'), backendOverride());
-  return {
-    load: async (url, onProgress) => {
-      const info = await service.load(url, onProgress);
-      return notice ? { ...info, notice: [info.notice, notice].filter(Boolean).join(' ') } : info;
-    },
-    infer: (url, key, image) => service.infer(url, key, image),
-  };
+let client: Promise<InferenceClient> | undefined;
+
+/** The page's one inference client (its worker runs the jobs of worker-jobs.ts). */
+export function inferenceClient(): Promise<InferenceClient> {
+  return (client ??= createClient());
 }
 
 const NO_WORKER = 'Background workers are blocked on this page, so the network runs in the page itself, and scrolling may stutter while it computes.';
@@ -102,7 +134,7 @@ class FallbackClient implements InferenceClient {
 
   /** `worker` is made after the broken-listener is added, so that it hears of a failure first. */
   constructor(makeWorker: () => WorkerClient, onBroken: (listener: () => void) => void) {
-    onBroken(() => { if (!this.answered) this.fallback ??= pageClient(NO_WORKER); });
+    onBroken(() => { if (!this.answered) this.fallback ??= Promise.resolve(new PageClient(NO_WORKER)); });
     this.current = makeWorker();
   }
 
@@ -113,9 +145,13 @@ class FallbackClient implements InferenceClient {
       this.answered = true;
       return out;
     } catch (err) {
-      if (!this.fallback) throw err;
+      if (!this.fallback || err instanceof CancelledError) throw err;
       return f(await this.fallback);
     }
+  }
+
+  run<R>(job: string, payload: unknown, options?: JobOptions): Promise<R> {
+    return this.call((c) => c.run<R>(job, payload, options));
   }
 
   load(modelUrl: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
@@ -137,8 +173,8 @@ async function createClient(): Promise<InferenceClient> {
       const worker = new Worker(url, { type: 'module', name: 'cnn-inference' });
       return new FallbackClient(() => new WorkerClient(worker), (listener) => worker.addEventListener('error', listener));
     } catch {
-      return pageClient(NO_WORKER);
+      return new PageClient(NO_WORKER);
     }
   }
-  return pageClient('');
+  return new PageClient('');
 }
