@@ -6,7 +6,7 @@ import { ChannelMapView, PLAIN_CHANNEL, outputShapeGrid, type ChannelMapSpec } f
 import { smallViewStyles } from '../shared/small-view-styles';
 import { boxTemplate, legendTemplate, lensTemplate, veilTemplate } from '../shared/map-pieces';
 import { anchoredBlock, type GridPosition } from '../shared/view-helpers';
-import { buildPoolData, discardSentence, outputCellOf, poolLayerNames, poolSentence, windowAt, type PoolViewData } from './pool-data';
+import { buildPoolData, discardSentence, outputCellOf, poolChannelRule, poolFeaturedWindow, poolLayerNames, poolSentence, windowAt, type PoolViewData } from './pool-data';
 import { paintPoolInput, windowMathTemplate, windowsLensTemplate } from './pool-templates';
 import { poolStyles } from './pool-styles';
 import { formatNumber } from '../../shared/numbers';
@@ -38,6 +38,8 @@ export class CnnPoolView extends ChannelMapView<PoolViewData> {
     layerNames: poolLayerNames,
     build: buildPoolData,
     outputGrid: outputShapeGrid,
+    autoChannel: poolChannelRule,
+    featured: poolFeaturedWindow,
   };
 
   protected override stepSentence(data: PoolViewData, at: GridPosition): string {

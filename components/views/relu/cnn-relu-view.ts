@@ -5,7 +5,7 @@ import { sharedViewStyles } from '../shared/view-styles';
 import { ChannelMapView, PLAIN_CHANNEL, type ChannelMapSpec } from '../shared/channel-map-view';
 import { smallViewStyles } from '../shared/small-view-styles';
 import { reluStyles } from './relu-styles';
-import { buildReluData, cellAt, reluLayerNames, reluSentence, type ReluViewData } from './relu-data';
+import { buildReluData, cellAt, reluChannelRule, reluFeaturedCell, reluLayerNames, reluSentence, type ReluViewData } from './relu-data';
 import { reluGraphTemplate } from './relu-graph';
 import { boxTemplate, legendTemplate, lensTemplate, veilTemplate } from '../shared/map-pieces';
 import { anchoredBlock, stepOfPosition, type GridPosition } from '../shared/view-helpers';
@@ -37,6 +37,8 @@ export class CnnReluView extends ChannelMapView<ReluViewData> {
     layerNames: reluLayerNames,
     build: buildReluData,
     outputGrid: (data) => [data.shape[0], data.shape[1]],
+    autoChannel: reluChannelRule,
+    featured: (data) => reluFeaturedCell(data, LENS),
   };
 
   protected override stepSentence(data: ReluViewData, at: GridPosition): string {
