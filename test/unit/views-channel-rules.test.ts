@@ -59,7 +59,7 @@ test('ReLU: with no channel named, the rule picks the channel whose input is mos
       const want = balance.indexOf(Math.max(...balance));
       const choice = reluChannelRule(info, run, name)!;
       assert.is(choice.channel, want, `${run.imageKey} ${name}: balance ${balance.join(', ')}`);
-      assert.is(choice.rule, 'the most even split of kept and zeroed values');
+      assert.is(choice.rule, 'where kept and zeroed values are most evenly matched');
       // The operation shows: a good share of the map survives and a good share becomes 0.
       const data = buildReluData(info, run, name, choice.channel)!;
       const total = data.shape[0] * data.shape[1];
@@ -83,20 +83,27 @@ test('ReLU: the rule refuses layers that are not ReLU maps', async () => {
   assert.is(reluChannelRule(info, runs[0], 'nope'), null);
 });
 
-test('ReLU: a finished pass shows a cell whose 5 × 5 lens holds both kept and zeroed values', async () => {
+test('ReLU: a finished pass shows a strong value whose 5 × 5 lens holds both kept and zeroed values', async () => {
   const { info, runs } = await loaded;
   for (const run of runs) {
-    const name = 'relu_1_1';
-    const data = buildReluData(info, run, name, reluChannelRule(info, run, name)!.channel)!;
-    const at = reluFeaturedCell(data, 5);
-    const w = data.shape[1];
-    let kept = 0;
-    let zeroed = 0;
-    for (let r = at.row - 2; r <= at.row + 2; r++) for (let c = at.col - 2; c <= at.col + 2; c++) {
-      if (data.input[r * w + c] > 0) kept++;
-      else if (data.input[r * w + c] < 0) zeroed++;
+    for (const name of ['relu_1_1', 'relu_2_1']) {
+      const data = buildReluData(info, run, name, reluChannelRule(info, run, name)!.channel)!;
+      const at = reluFeaturedCell(data, 5);
+      const [h, w] = data.shape;
+      // The lens the view draws around it: 5 × 5, kept inside the map.
+      const r0 = Math.max(0, Math.min(h - 5, at.row - 2));
+      const c0 = Math.max(0, Math.min(w - 5, at.col - 2));
+      let kept = 0;
+      let zeroed = 0;
+      for (let r = r0; r < r0 + 5; r++) for (let c = c0; c < c0 + 5; c++) {
+        if (data.input[r * w + c] > 0) kept++;
+        else if (data.input[r * w + c] < 0) zeroed++;
+      }
+      assert.ok(Math.min(kept, zeroed) >= 5, `${run.imageKey} ${name} at ${at.row},${at.col}: ${kept} kept, ${zeroed} zeroed`);
+      const x = Math.abs(data.input[at.row * w + at.col]);
+      const largest = Math.max(...Array.from(data.input, Math.abs));
+      assert.ok(x >= 0.2 * largest, `${run.imageKey} ${name}: |x| = ${x} of at most ${largest}`);
     }
-    assert.ok(Math.min(kept, zeroed) >= 10, `${run.imageKey} at ${at.row},${at.col}: ${kept} kept, ${zeroed} zeroed`);
   }
 });
 
@@ -111,14 +118,14 @@ test('pooling: with no channel named, the rule picks the channel whose input has
       const nonZero = Array.from({ length: shape[2] }, (_, k) => plane(run.values[li - 1], shape, k).filter((x) => x !== 0).length);
       const choice = poolChannelRule(info, run, name)!;
       assert.is(choice.channel, nonZero.indexOf(Math.max(...nonZero)), `${run.imageKey} ${name}: ${nonZero.join(', ')}`);
-      assert.is(choice.rule, 'the most non-zero values');
+      assert.is(choice.rule, 'where the most values are non-zero');
       assert.ok(nonZero[choice.channel] > 0.25 * shape[0] * shape[1], `${run.imageKey} ${name}: only ${nonZero[choice.channel]} non-zero`);
     }
   }
   assert.is(poolChannelRule(info, runs[0], 'relu_1_2'), null);
 });
 
-test('pooling: a finished pass shows the window with the largest output, never one of all zeros', async () => {
+test('pooling: a finished pass shows the window whose values spread the most, never one of equal values', async () => {
   const { info, runs } = await loaded;
   for (const run of runs) {
     for (const name of poolLayerNames(info)) {
@@ -126,14 +133,21 @@ test('pooling: a finished pass shows the window with the largest output, never o
         const data = buildPoolData(info, run, name, channel)!;
         const at = poolFeaturedWindow(data);
         const [oh, ow] = data.outShape;
-        const out = plane(run.values[info.layers.findIndex((l) => l.name === name)], data.outShape, channel);
-        const largest = Math.max(...out);
-        assert.is(data.output[at.row * ow + at.col], largest, `${run.imageKey} ${name}:${channel}`);
-        assert.is(out.indexOf(largest), at.row * ow + at.col, 'the first of equal maxima');
-        assert.ok(at.row < oh && at.col < ow);
-        if (largest > 0) {
-          const win = data.windows[at.row * ow + at.col];
-          assert.ok(win.cells.some((c) => c.value !== 0), `${run.imageKey} ${name}:${channel}: window ${at.row},${at.col} is all zeros`);
+        // The test's own windows: 2 × 2 at (2·row, 2·col) of the engine's input plane.
+        const li = info.layers.findIndex((l) => l.name === name);
+        const input = plane(run.values[li - 1], info.layers[li - 1].shape, channel);
+        const iw = info.layers[li - 1].shape[1];
+        const spreads: number[] = [];
+        for (let r = 0; r < oh; r++) for (let c = 0; c < ow; c++) {
+          const v = [0, 1, iw, iw + 1].map((d) => input[2 * r * iw + 2 * c + d]);
+          spreads.push(Math.max(...v) - Math.min(...v));
+        }
+        const widest = Math.max(...spreads);
+        assert.is(spreads.indexOf(widest), at.row * ow + at.col, `${run.imageKey} ${name}:${channel}: the first of the widest windows`);
+        const shown = data.windows[at.row * ow + at.col].cells.map((c) => c.value);
+        if (widest > 0) {
+          assert.ok(shown.some((v) => v !== shown[0]), `${run.imageKey} ${name}:${channel}: window ${at.row},${at.col} holds ${shown}`);
+          assert.ok(Math.max(...shown) > 0, 'its maximum is not 0');
         }
       }
     }

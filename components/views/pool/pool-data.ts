@@ -158,7 +158,7 @@ export function poolSentence(data: PoolViewData, p: GridPosition, fmt: (v: numbe
 }
 
 /** The rule, in the figure's words. */
-export const POOL_CHANNEL_RULE = 'the most non-zero values';
+export const POOL_CHANNEL_RULE = 'where the most values are non-zero';
 
 /**
  * The channel a pooling view shows when none is named: the one whose input map (what the
@@ -179,12 +179,21 @@ export function poolChannelRule(info: ModelInfo, run: NetworkRun, layerName: str
 }
 
 /**
- * The window a finished pooling pass shows: the one with the largest output (the first in
- * row-major order on a tie), so the window on show is never one of all zeros unless the
- * whole map is.
+ * The window a finished pooling pass shows: the one whose values spread the most (largest
+ * maximum minus minimum; the first in row-major order on a tie), where the kept value
+ * stands out most from the dropped ones. It is never a window of equal values (all zeros,
+ * say) unless every window is one.
  */
 export function poolFeaturedWindow(data: PoolViewData): GridPosition {
   let best = 0;
-  for (let i = 1; i < data.output.length; i++) if (data.output[i] > data.output[best]) best = i;
+  let bestSpread = -1;
+  data.windows.forEach((win, i) => {
+    const values = win.cells.map((c) => c.value);
+    const spread = values.length ? Math.max(...values) - Math.min(...values) : 0;
+    if (spread > bestSpread) {
+      bestSpread = spread;
+      best = i;
+    }
+  });
   return { row: Math.floor(best / data.outShape[1]), col: best % data.outShape[1] };
 }

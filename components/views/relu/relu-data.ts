@@ -7,7 +7,7 @@ import { channelPlane } from '../../../model/ops/flatten-order';
 import { reluValue } from '../../../model/ops/relu';
 import { symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../shared/network-types';
-import { layersOfKind, type ChannelChoice, type GridPosition } from '../shared/view-helpers';
+import { blockAround, layersOfKind, type ChannelChoice, type GridPosition } from '../shared/view-helpers';
 import { maxAbs } from '../../shared/numbers';
 
 /** ReLU steps whose input and output are maps ([h, w, c]). */
@@ -84,7 +84,7 @@ export function reluSentence(p: GridPosition, x: number, y: number, fmt: (v: num
 }
 
 /** The rule, in the figure's words. */
-export const RELU_CHANNEL_RULE = 'the most even split of kept and zeroed values';
+export const RELU_CHANNEL_RULE = 'where kept and zeroed values are most evenly matched';
 
 /**
  * The channel a ReLU view shows when none is named: the one whose input (the layer before)
@@ -111,28 +111,33 @@ export function reluChannelRule(info: ModelInfo, run: NetworkRun, layerName: str
 }
 
 /**
- * The cell a finished ReLU pass shows: the centre of the lens-sized block (size × size) with
- * the most even split of kept and zeroed inputs, so the lens shows both; the first on a tie.
+ * The cell a finished ReLU pass shows: the one whose lens (the size × size block the view
+ * draws around it) has the most even split of kept and zeroed inputs, and among those the
+ * largest |x|; the first on a tie. The lens then shows both fates, and the graph's marker
+ * sits well away from the bend.
  */
 export function reluFeaturedCell(data: ReluViewData, size = 5): GridPosition {
   const [h, w] = data.shape;
-  const half = Math.floor(size / 2);
   let best = { row: h - 1, col: w - 1 };
   let bestScore = -1;
-  for (let row = half; row < h - half; row++) {
-    for (let col = half; col < w - half; col++) {
+  let bestX = -1;
+  for (let row = 0; row < h; row++) {
+    for (let col = 0; col < w; col++) {
+      const b = blockAround({ row, col }, size, h, w);
       let kept = 0;
       let zeroed = 0;
-      for (let r = row - half; r <= row + half; r++) {
-        for (let c = col - half; c <= col + half; c++) {
+      for (let r = b.row0; r < b.row0 + b.rows; r++) {
+        for (let c = b.col0; c < b.col0 + b.cols; c++) {
           const x = data.input[r * w + c];
           if (x > 0) kept++;
           else if (x < 0) zeroed++;
         }
       }
       const score = Math.min(kept, zeroed);
-      if (score > bestScore) {
+      const x = Math.abs(data.input[row * w + col]);
+      if (score > bestScore || (score === bestScore && x > bestX)) {
         bestScore = score;
+        bestX = x;
         best = { row, col };
       }
     }

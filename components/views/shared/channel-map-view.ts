@@ -195,19 +195,39 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
     return this.preview ?? this.restingAt;
   }
 
-  override render() {
+  /** The layer and channel pickers and the status line. */
+  protected toolbarTemplate() {
     const names = this.spec.layerNames(this.network.info);
     const count = this.network.info?.layers.find((l) => l.name === this.layer)?.shape[2] ?? 0;
-    return html`${this.beforeToolbar()}
-      <div class="toolbar" part="toolbar">
+    return html`<div class="toolbar" part="toolbar">
         <label>Layer <select aria-label=${this.spec.layer.label} .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
           ${names.map((n) => html`<option value=${n} ?selected=${n === this.layer}>${n}</option>`)}</select></label>
         <label>${this.spec.channel.label} <select aria-label=${this.spec.channel.label} .value=${String(this.channel)} @change=${(e: Event) => this.nameChannel(Number((e.target as HTMLSelectElement).value))}>
           ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>
         ${this.statusTemplate()}
-      </div>
+      </div>`;
+  }
+
+  override render() {
+    if (this.fit) {
+      return html`${this.beforeToolbar()}
+        ${this.data ? this.renderFitted(this.data, this.toolbarTemplate()) : this.statusTemplate({ block: true })}
+        ${this.liveRegion()}`;
+    }
+    return html`${this.beforeToolbar()}
+      ${this.toolbarTemplate()}
       ${this.data ? this.renderData(this.data) : nothing}
       ${this.liveRegion()}`;
+  }
+
+  /** The layout when the figure must fit its box (see FrameController); by default the full one. */
+  protected renderFitted(data: D, toolbar: unknown): unknown {
+    return html`${toolbar}${this.renderData(data)}`;
+  }
+
+  /** The channel on show for a figure's text, with the rule that chose it: "channel 4" or "channel 4, where the most values are non-zero". */
+  protected channelText(channel: number): string {
+    return this.channelChoice ? `channel ${channel}, ${this.channelChoice.rule}` : `channel ${channel}`;
   }
 
   protected override onStep(force = false): void {

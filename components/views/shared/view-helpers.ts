@@ -24,7 +24,7 @@ export interface LayerChannelData {
 /** A channel picked by a view's rule (no channel named), and the rule in a few words for the figure's text. */
 export interface ChannelChoice {
   channel: number;
-  /** E.g. "the most even split of kept and zeroed values". */
+  /** E.g. "where the most values are non-zero". */
   rule: string;
 }
 
