@@ -57,6 +57,44 @@ for (const c of CASES) {
   });
 }
 
+it('on a phone the Controls button opens the pickers and the playback over the figure, which still fits; a channel picked there sticks', async ({ page, url }) => {
+  const tag = 'cnn-relu-view';
+  await openView(page, url, CASES[0].page, drawn(tag));
+  await page.$eval(tag, (el) => el.removeAttribute('channel'));
+  await fitInBox(page, tag, 'narrow', 'maps');
+  const panel = () => page.$eval(tag, (el) => {
+    const root = el.shadowRoot!;
+    const p = root.querySelector<HTMLElement>('.controls-panel')!;
+    const r = p.getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    return {
+      shown: !p.hidden && r.height > 0,
+      inside: r.top >= box.top && r.bottom <= box.bottom && r.left >= box.left && r.right <= box.right,
+      pickers: [...p.querySelectorAll('select')].map((s) => s.getAttribute('aria-label')),
+      playback: Boolean(p.querySelector('.playback button.play')),
+      button: root.querySelector('.controls-toggle')!.textContent!.trim(),
+      zoom: (el as HTMLElement & { frame: { zoom: number } }).frame.zoom,
+    };
+  });
+  let s = await panel();
+  assert.equal([s.shown, s.button], [false, 'Controls']);
+  await page.$eval(tag, (el) => el.shadowRoot!.querySelector<HTMLButtonElement>('.controls-toggle')!.click());
+  await page.$eval(tag, (el) => el.updateComplete);
+  s = await panel();
+  assert.equal(s, { shown: true, inside: true, pickers: ['ReLU layer', 'Channel', null], playback: true, button: 'Hide controls', zoom: 1 });
+  await (await page.$('.test-box'))!.screenshot({ path: 'test/screenshots/fitted-relu-controls-open.png' });
+  await page.$eval(tag, (el) => {
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('.controls-panel select[aria-label="Channel"]')!;
+    select.value = '3';
+    select.dispatchEvent(new Event('change'));
+  });
+  await page.waitForFunction((tag) => (document.querySelector(tag) as HTMLElement & { data?: { channel: number } }).data?.channel === 3, {}, tag);
+  assert.is(await page.$eval(tag, (el) => el.getAttribute('channel')), '3');
+  await page.$eval(tag, (el) => el.shadowRoot!.querySelector<HTMLButtonElement>('.controls-toggle')!.click());
+  await page.$eval(tag, (el) => el.updateComplete);
+  assert.is((await panel()).shown, false);
+});
+
 it('the full layout comes back when the page stops fitting the figure', async ({ page, url }) => {
   await openView(page, url, CASES[0].page, drawn(CASES[0].tag));
   await fitInBox(page, 'cnn-relu-view', 'narrow', 'maps');

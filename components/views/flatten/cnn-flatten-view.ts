@@ -57,7 +57,7 @@ const FLATTEN_PARTS: TieredParts = {
 };
 
 /** Pixels' worth of entries in the zoom, by room. */
-const ZOOM_GROUPS: Record<FitTier, number> = { roomy: 2, medium: 2, small: 1 };
+const ZOOM_GROUPS: Record<FitTier, number> = { roomy: 2, medium: 1, small: 1 };
 
 @customElement('cnn-flatten-view')
 export class CnnFlattenView extends OperationView {

@@ -60,6 +60,7 @@ export const poolFittedStyles = css`
     align-items: center;
     gap: 0.2rem 1rem;
     justify-content: center;
+    align-self: center;
   }
   .window-row .window-zoom { grid-area: zoom; }
   .window-row .window-zoom .cells { width: 6.5rem; }

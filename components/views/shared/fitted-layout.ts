@@ -49,13 +49,15 @@ export const fittedStyles = css`
   }
   .fit-root > * { flex: none; min-width: 0; }
   .fit-root > .fit-grow { flex: 1 1 0; min-height: 0; container-type: size; }
-  .fit-head { display: flex; align-items: center; gap: 0.35rem 0.7rem; min-height: 32px; }
+  .fit-head { display: flex; align-items: flex-start; gap: 0.35rem 0.7rem; min-height: 32px; }
+  .fit-summary { align-self: center; }
   .fit-head .controls-toggle { flex: none; min-height: 32px; padding: 0.15rem 0.6rem; font-size: 13px; }
   .fit-summary { margin: 0; font-size: 12.5px; line-height: 1.3; color: var(--muted); font-variant-numeric: tabular-nums; min-width: 0; }
   .fit-summary strong { color: var(--cnn-ink, #1d1d1f); font-weight: 600; }
   .controls-panel {
     position: absolute;
-    top: calc(32px + 0.6rem);
+    /* Just under the Controls button, which heads the figure. */
+    top: calc(5px + 32px + 6px);
     left: 5px;
     right: 5px;
     z-index: 3;
