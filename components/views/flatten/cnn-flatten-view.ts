@@ -18,25 +18,6 @@ import { flattenFittedStyles, flattenStyles } from './flatten-styles';
 import { formatCount, formatNumber } from '../../shared/numbers';
 import { paintMapChannel } from '../../shared/map-painter';
 
-/**
- * Flatten on the real numbers of the current image: the pooled maps (13 × 13 × 10 in Tiny
- * VGG) become one vector of 1,690 entries, pixel by pixel with all channels of a pixel
- * side by side, i = (r·W + c)·C + k. Pointing at or focusing a pixel, an entry of the
- * vector or a tile links all three, and shows the entry's weight to the chosen class.
- * Playback walks through the vector in memory order.
- *
- * Subjects (`subject`, framed when the page sets `fit`): `order` (the maps, the vector, and
- * the links between them), `index` (where one value lands, by the formula) and `weights`
- * (the vector coloured by the chosen class's weights, unless the reader picks another colouring).
- *
- * @attr class-name - The class whose weights are shown: a class name (e.g. `koala`) or an index; defaults to the top class. A plain `class` attribute naming a class works too.
- * @attr strip - What colours the vector: `value`, `weight` (to the class) or `product` (value × weight); defaults to `value`.
- * @attr layer - A flatten layer name; defaults to the first flatten layer.
- * @attr image - An example id (assets/examples/manifest.json) or an image URL.
- * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
- * @fires cnn-run - A new image's activations arrived: detail `{ imageKey, inferenceMs }`.
- * @cssprop --cnn-accent - Accent colour for focus and the current entry.
- */
 /** What each subject shows when fitted, by room. */
 const FLATTEN_PARTS: TieredParts = {
   order: {
@@ -59,6 +40,26 @@ const FLATTEN_PARTS: TieredParts = {
 /** Pixels' worth of entries in the zoom, by room. */
 const ZOOM_GROUPS: Record<FitTier, number> = { roomy: 2, medium: 1, small: 1 };
 
+/**
+ * Flatten on the real numbers of the current image: the pooled maps (13 × 13 × 10 in Tiny
+ * VGG) become one vector of 1,690 entries, pixel by pixel with all channels of a pixel
+ * side by side, i = (r·W + c)·C + k. Pointing at or focusing a pixel, an entry of the
+ * vector or a tile links all three, and shows the entry's weight to the chosen class.
+ * Playback walks through the vector in memory order.
+ *
+ * Subjects (`subject`, framed when the page sets `fit`): `order` (the maps, the vector, and
+ * the links between them), `index` (where one value lands, by the formula) and `weights`
+ * (the vector coloured by the chosen class's weights, unless the reader picks another colouring).
+ *
+ * @attr class-name - The class whose weights are shown: a class name (e.g. `koala`) or an index; defaults to the top class. A plain `class` attribute naming a class works too.
+ * @attr strip - What colours the vector: `value`, `weight` (to the class) or `product` (value × weight); defaults to `value`.
+ * @attr layer - A flatten layer name; defaults to the first flatten layer.
+ * @attr image - An example id (assets/examples/manifest.json) or an image URL.
+ * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
+ * @fires cnn-run - A new image's activations arrived: detail `{ imageKey, inferenceMs }`.
+ * @cssprop --cnn-accent - Accent colour for focus and the current entry.
+ * @cssprop --cnn-subject - Colour of the ring around the subject the prose beside the figure talks about.
+ */
 @customElement('cnn-flatten-view')
 export class CnnFlattenView extends OperationView {
   static override styles = [sharedViewStyles, smallViewStyles, flattenStyles, fittedStyles, flattenFittedStyles];

@@ -52,6 +52,7 @@ const POOL_PARTS: TieredParts = {
  * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
  * @fires cnn-run - A new image's activations arrived: detail `{ imageKey, inferenceMs }`.
  * @cssprop --cnn-accent - Accent colour for focus, the current window and the result.
+ * @cssprop --cnn-subject - Colour of the ring around the subject the prose beside the figure talks about.
  */
 @customElement('cnn-pool-view')
 export class CnnPoolView extends ChannelMapView<PoolViewData> {

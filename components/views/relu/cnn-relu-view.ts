@@ -52,6 +52,7 @@ const verdictOf = (x: number) => (x > 0 ? 'Positive: passes unchanged.' : x < 0 
  * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
  * @fires cnn-run - A new image's activations arrived: detail `{ imageKey, inferenceMs }`.
  * @cssprop --cnn-accent - Accent colour for focus, the current cell and the result.
+ * @cssprop --cnn-subject - Colour of the ring around the subject the prose beside the figure talks about.
  */
 @customElement('cnn-relu-view')
 export class CnnReluView extends ChannelMapView<ReluViewData> {

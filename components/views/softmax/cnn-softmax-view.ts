@@ -18,28 +18,8 @@ import { rescalingNoteTemplate, sumBarTemplate, temperatureTemplate, termsTableT
 import { softmaxFittedStyles, softmaxStyles } from './softmax-styles';
 import { formatNumber, formatWide } from '../../shared/numbers';
 
-/**
- * Softmax on the network's real logits for the current image: each logit (divided by the
- * temperature T) goes through the exponential, the exponentials are summed, and each
- * class's share of the sum is its probability. Pointing at or focusing a class links its
- * logit, its exponential and its share; a slider changes T; a note shows why dividing the
- * logits by their own sum would not give probabilities. Playback computes term by term.
- *
- * @attr class-name - The class whose formula shows: a class name (e.g. `koala`) or an index; defaults to the top class. A plain `class` attribute naming a class works too.
- * @attr temperature - T, from 0.1 to 5; defaults to 1 (the plain softmax).
- * @attr layer - The output layer or its softmax step (other names warn); the view always shows the network's last dense layer.
- * @attr channel - With no class-name, the class with this index (as the article passes it).
- * @attr image - An example id (assets/examples/manifest.json) or an image URL.
- * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
- * @fires cnn-run - A new image's activations arrived: detail `{ imageKey, inferenceMs }`.
- * @cssprop --cnn-accent - Accent colour for focus, the highlighted class and the bars.
- *
- * Subjects (`subject`, framed when the page sets `fit`): `logits` (the raw scores), `formula`
- * (one class's probability), `note` (why not divide by the sum) and `temperature` (the slider,
- * with the probabilities it changes).
- */
-/** What each subject shows when fitted, by room. */
 const EVERYTHING = ['head', 'table', 'formula', 'sum', 'note', 'temperature', 'readout'];
+/** What each subject shows when fitted, by room. */
 const SOFTMAX_PARTS: TieredParts = {
   logits: { small: ['head', 'table'], medium: ['head', 'table', 'readout'], roomy: EVERYTHING },
   formula: { small: ['head', 'formula', 'sum', 'readout'], medium: ['head', 'table', 'formula', 'sum'], roomy: EVERYTHING },
@@ -54,6 +34,27 @@ const SUBJECT_FOCUS: Record<string, { focus: string; about: string }> = {
   temperature: { focus: '[data-part="temperature"]', about: 'the temperature slider, and the probabilities it changes' },
 };
 
+/**
+ * Softmax on the network's real logits for the current image: each logit (divided by the
+ * temperature T) goes through the exponential, the exponentials are summed, and each
+ * class's share of the sum is its probability. Pointing at or focusing a class links its
+ * logit, its exponential and its share; a slider changes T; a note shows why dividing the
+ * logits by their own sum would not give probabilities. Playback computes term by term.
+ *
+ * Subjects (`subject`, framed when the page sets `fit`): `logits` (the raw scores), `formula`
+ * (one class's probability), `note` (why not divide by the sum) and `temperature` (the slider,
+ * with the probabilities it changes).
+ *
+ * @attr class-name - The class whose formula shows: a class name (e.g. `koala`) or an index; defaults to the top class. A plain `class` attribute naming a class works too.
+ * @attr temperature - T, from 0.1 to 5; defaults to 1 (the plain softmax).
+ * @attr layer - The output layer or its softmax step (other names warn); the view always shows the network's last dense layer.
+ * @attr channel - With no class-name, the class with this index (as the article passes it).
+ * @attr image - An example id (assets/examples/manifest.json) or an image URL.
+ * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
+ * @fires cnn-run - A new image's activations arrived: detail `{ imageKey, inferenceMs }`.
+ * @cssprop --cnn-accent - Accent colour for focus, the highlighted class and the bars.
+ * @cssprop --cnn-subject - Colour of the ring around the subject the prose beside the figure talks about.
+ */
 @customElement('cnn-softmax-view')
 export class CnnSoftmaxView extends OperationView {
   static override styles = [sharedViewStyles, smallViewStyles, softmaxStyles, fittedStyles, softmaxFittedStyles];
