@@ -8,7 +8,7 @@
  * `data-focus` (the part of the figure the prose talks about, which the stage frames), and
  * its playback with `data-playback`.
  */
-import { parseDataset, type FigureState } from '../components/shared/url-state';
+import { AUTO_CHANNEL, parseDataset, type FigureState } from '../components/shared/url-state';
 
 export interface StepSpec {
   /** Index in the whole article. */
@@ -49,7 +49,7 @@ export function readSteps(root: ParentNode): StepSpec[] {
 
 /** Every field's default, as the URL table gives them. */
 const DEFAULTS: Omit<FigureState, 'section' | 'step'> = {
-  view: 'overview', image: '', layer: '', channel: 0, scale: 'unit',
+  view: 'overview', image: '', layer: '', channel: AUTO_CHANNEL, scale: 'unit',
   inputSize: 7, padding: 0, kernelSize: 3, stride: 1, dilation: 1, className: '', temperature: 1, edits: '',
 };
 

@@ -19,6 +19,7 @@ export interface FigureState {
   view: FigureView;
   image: string;
   layer: string;
+  /** The channel within the layer; AUTO_CHANNEL (the default) lets the view choose one. */
   channel: number;
   scale: ScaleMode;
   /** Hyperparameter playground: input size n, padding p, kernel size k, stride s, dilation d. */
@@ -69,6 +70,12 @@ const wholeNumber = (what: string, min: number, max: number) => (raw: string): P
 const oneOf = <T extends string>(what: string, values: readonly T[]) => (raw: string): Parsed<T> =>
   (values as readonly string[]).includes(raw) ? { ok: true, value: raw as T } : { ok: false, reason: `${what} must be one of ${values.join(', ')}, not "${raw.slice(0, 20)}"` };
 
+/**
+ * No channel named: the conv, ReLU and pooling views then choose one by their own rule
+ * (where their operation shows most). It appears in no URL and sets no attribute.
+ */
+export const AUTO_CHANNEL = -1;
+
 const OPERATION_VIEWS: readonly FigureView[] = ['conv', 'relu', 'pool'];
 const ALL_VIEWS = FIGURE_VIEWS;
 const HYPER: readonly FigureView[] = ['hyperparameters'];
@@ -82,7 +89,10 @@ export const URL_STATE: readonly FieldSpec[] = [
     parse: (raw): Parsed<string> => (raw.length <= 2000 ? { ok: true, value: raw } : { ok: false, reason: 'the image address is too long' }),
   }),
   field({ key: 'layer', param: 'layer', fallback: '', parse: text('layer'), serialize: String, attribute: { name: 'layer', views: OPERATION_VIEWS } }),
-  field({ key: 'channel', param: 'channel', fallback: 0, parse: wholeNumber('channel', 0, 4096), serialize: String, attribute: { name: 'channel', views: OPERATION_VIEWS } }),
+  field({
+    key: 'channel', param: 'channel', fallback: AUTO_CHANNEL, parse: wholeNumber('channel', 0, 4096), attribute: { name: 'channel', views: OPERATION_VIEWS },
+    serialize: (c) => (c === AUTO_CHANNEL ? '' : String(c)),
+  }),
   field({ key: 'scale', param: 'scale', fallback: 'unit', parse: oneOf('scale', SCALE_MODES), serialize: String, attribute: { name: 'scale', views: ['overview'] } }),
   field({ key: 'inputSize', param: 'size', fallback: 7, parse: wholeNumber('size', 3, 14), serialize: String, attribute: { name: 'input-size', views: HYPER } }),
   field({ key: 'padding', param: 'padding', fallback: 0, parse: wholeNumber('padding', 0, 4), serialize: String, attribute: { name: 'padding', views: HYPER } }),
@@ -177,7 +187,7 @@ export function viewAttributes(view: FigureView, state: Partial<FigureState>): R
     const text = (spec.serialize as (v: unknown) => string)(state[spec.key] ?? spec.fallback);
     out[spec.attribute!.name] = text === '' ? null : text;
   }
-  if (view === 'overview') out.selected = state.layer ? `${state.layer}:${state.channel ?? 0}` : null;
+  if (view === 'overview') out.selected = state.layer ? `${state.layer}:${Math.max(0, state.channel ?? 0)}` : null;
   return out;
 }
 

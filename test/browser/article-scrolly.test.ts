@@ -24,7 +24,7 @@ async function expectedFor(page: Page, i: number) {
     let image = 'espresso-cup';
     for (let k = index; k >= 0; k--) if (steps[k].dataset.image) { image = steps[k].dataset.image!; break; }
     const d = steps[index].dataset;
-    return { view: d.view ?? 'overview', layer: d.layer ?? '', channel: d.channel ?? '0', image, section: steps[index].closest('section')!.id };
+    return { view: d.view ?? 'overview', layer: d.layer ?? '', channel: d.channel ?? null, image, section: steps[index].closest('section')!.id };
   }, i);
 }
 
@@ -36,7 +36,7 @@ async function scrollToStep(page: Page, i: number) {
 function assertMatches(facts: StageFacts, want: Awaited<ReturnType<typeof expectedFor>>, where: string) {
   assert.is(facts.view, want.view, `${where}: view`);
   assert.is(facts.image, want.image, `${where}: image`);
-  if (want.view === 'overview') assert.is(facts.selected, want.layer ? `${want.layer}:${want.channel}` : null, `${where}: selected map`);
+  if (want.view === 'overview') assert.is(facts.selected, want.layer ? `${want.layer}:${want.channel ?? '0'}` : null, `${where}: selected map`);
   else if (want.layer) assert.equal([facts.layer, facts.channel], [want.layer, want.channel], `${where}: layer and channel`);
   assert.match(facts.url, new RegExp(`#${want.section}$`), `${where}: the URL names the section`);
 }

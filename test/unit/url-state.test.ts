@@ -15,7 +15,7 @@ test('a full state survives a trip through a URL unchanged', () => {
 });
 
 test('defaults are left out of URLs', () => {
-  assert.is(serializeState({ channel: 0, scale: 'unit', step: 0, image: '', view: 'overview' }), '');
+  assert.is(serializeState({ channel: -1, scale: 'unit', step: 0, image: '', view: 'overview' }), '');
   assert.is(serializeState({ channel: 2 }), '?channel=2');
 });
 
@@ -52,7 +52,7 @@ test('a view\'s attributes come from the table, and read back to the same state'
   assert.equal(attrs, { image: null, 'input-size': '7', padding: '2', 'kernel-size': '5', stride: '1', dilation: '1', edits: null });
   assert.equal(stateOfView('hyperparameters', (a) => attrs[a] ?? null), { view: 'hyperparameters', inputSize: 7, padding: 2, kernelSize: 5, stride: 1, dilation: 1 });
   assert.equal(viewAttributes('overview', { layer: 'conv_1_2', channel: 4, scale: 'global' }), { image: null, scale: 'global', edits: null, selected: 'conv_1_2:4' });
-  assert.equal(viewAttributes('conv', {}), { image: null, layer: null, channel: '0', edits: null });
+  assert.equal(viewAttributes('conv', {}), { image: null, layer: null, channel: null, edits: null });
   assert.equal(stateOfView('overview', (a) => ({ selected: 'relu_1_1:2', scale: 'module' } as Record<string, string>)[a] ?? null), { view: 'overview', scale: 'module', layer: 'relu_1_1', channel: 2 });
 });
 

@@ -53,3 +53,34 @@ export const flattenStyles = css`
     .entry .i { font-size: 8.5px; }
   }
 `;
+
+/**
+ * The fitted form (see fitted-layout.ts): the ten maps in one row, the vector stretched to
+ * the room left (never below 11 px a row), a zoom of one to three pixels' entries, and the
+ * index formula beside or under the entry's facts.
+ */
+export const flattenFittedStyles = css`
+  .fit-root > .order-block { display: flex; flex-direction: column; gap: 0.5rem; }
+  .fit-root > .order-block.grows { flex: 1 1 0; min-height: 0; }
+  .fit-root .tiles { grid-template-columns: repeat(var(--channels), minmax(0, 1fr)); gap: 4px; max-width: none; }
+  .fit-root .tile figcaption { font-size: 11px; letter-spacing: -0.02em; white-space: nowrap; }
+  .strip-block { display: flex; flex-direction: column; gap: 4px; flex: 1 1 0; min-height: calc(13 * 11px + 22px); }
+  .strip-block h3 { margin: 0; font-size: 12px; font-weight: 600; color: var(--muted); }
+  .strip-room { flex: 1 1 0; min-height: 0; container-type: size; }
+  .strip-room .strip-wrap { height: min(100cqh, 13 * 26px); grid-template-columns: 2.2rem minmax(0, 1fr); }
+  .strip-room .map.strip { height: 100%; min-height: 0; aspect-ratio: auto !important; }
+  .strip-room .strip-rows { font-size: 10px; }
+  .fit-root .zoom { padding-top: 0; }
+  .fit-root .entry .v { font-size: 10.5px; }
+  .fit-root .entry .k, .fit-root .entry .i, .fit-root .zoom-key { font-size: 10px; }
+  .fit-root .formula-row { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 19rem); gap: 0.5rem 1rem; align-items: center; }
+  .flatten-fit.small .tiles { gap: 3px; }
+  .fit-root .formula { margin: 0; }
+  .fit-root .formula .katex { font-size: 1.15em; }
+  .fit-root .entry-facts { max-width: none; }
+  .fit-root .logit-line { font-size: 13px; }
+  .flatten-fit .legends { justify-content: center; }
+  @container (max-width: 700px) {
+    .fit-root .formula-row { grid-template-columns: minmax(0, 1fr); }
+  }
+`;

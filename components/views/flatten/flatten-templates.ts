@@ -24,8 +24,8 @@ export interface FlattenHandlers {
   onStripClick(e: MouseEvent): void;
 }
 
-/** The C pooled maps; the current pixel is outlined on every one, the current channel's tile stands out. */
-export function tilesTemplate(data: FlattenViewData, index: number, h: FlattenHandlers) {
+/** The C pooled maps; the current pixel is outlined on every one, the current channel's tile stands out. `short` captions give the channel alone. */
+export function tilesTemplate(data: FlattenViewData, index: number, h: FlattenHandlers, short = false) {
   const [rows, cols, channels] = data.shape;
   const { row, col, channel } = positionOf(data, index);
   return html`<div class="tiles" style="--channels:${channels}">
@@ -36,7 +36,7 @@ export function tilesTemplate(data: FlattenViewData, index: number, h: FlattenHa
         <canvas data-kind="tile" data-channel=${k}></canvas>
         <div class="box ${k === channel ? 'current' : ''}" style=${boxStyle(row, col, 1, 1, rows, cols)}></div>
       </div>
-      <figcaption>k = ${k}</figcaption>
+      <figcaption>${short ? k : `k = ${k}`}</figcaption>
     </figure>`)}
   </div>`;
 }

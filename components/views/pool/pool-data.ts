@@ -9,7 +9,7 @@ import { windowGeometry } from '../../../model/ops/window-geometry';
 import { symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../shared/network-types';
 import { kindsOf, LAYER_KINDS } from '../../shared/layer-kinds';
-import { layersOfKind, type GridPosition, type LayerChannelData } from '../shared/view-helpers';
+import { layersOfKind, type ChannelChoice, type GridPosition, type LayerChannelData } from '../shared/view-helpers';
 import { formatCount, maxAbs } from '../../shared/numbers';
 
 export type PoolMode = 'max' | 'avg';
@@ -155,4 +155,45 @@ export function poolSentence(data: PoolViewData, p: GridPosition, fmt: (v: numbe
     return `Window (${p.row}, ${p.col}): max(${values}) = ${fmt(win.max)}, from input (${best.row}, ${best.col}).`;
   }
   return `Window (${p.row}, ${p.col}): mean(${values}) = ${fmt(win.mean)}.`;
+}
+
+/** The rule, in the figure's words. */
+export const POOL_CHANNEL_RULE = 'where the most values are non-zero';
+
+/**
+ * The channel a pooling view shows when none is named: the one whose input map (what the
+ * layer pools) has the most values other than 0, so that the windows have something to
+ * choose between; the first channel on a tie. Null when the layer is not a pooled map.
+ */
+export function poolChannelRule(info: ModelInfo, run: NetworkRun, layerName: string): ChannelChoice | null {
+  const li = info.layers.findIndex((l) => l.name === layerName);
+  const layer = info.layers[li];
+  const input = run.values[li - 1];
+  if (!layer || LAYER_KINDS[layer.kind].family !== 'pooling' || layer.shape.length !== 3 || !input) return null;
+  const channels = layer.shape[2];
+  const nonZero = new Float64Array(channels);
+  for (let i = 0; i < input.length; i++) if (input[i] !== 0) nonZero[i % channels]++;
+  let best = 0;
+  for (let k = 1; k < channels; k++) if (nonZero[k] > nonZero[best]) best = k;
+  return { channel: best, rule: POOL_CHANNEL_RULE };
+}
+
+/**
+ * The window a finished pooling pass shows: the one whose values spread the most (largest
+ * maximum minus minimum; the first in row-major order on a tie), where the kept value
+ * stands out most from the dropped ones. It is never a window of equal values (all zeros,
+ * say) unless every window is one.
+ */
+export function poolFeaturedWindow(data: PoolViewData): GridPosition {
+  let best = 0;
+  let bestSpread = -1;
+  data.windows.forEach((win, i) => {
+    const values = win.cells.map((c) => c.value);
+    const spread = values.length ? Math.max(...values) - Math.min(...values) : 0;
+    if (spread > bestSpread) {
+      bestSpread = spread;
+      best = i;
+    }
+  });
+  return { row: Math.floor(best / data.outShape[1]), col: best % data.outShape[1] };
 }

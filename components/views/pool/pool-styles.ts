@@ -31,3 +31,43 @@ export const poolStyles = css`
     .window-zoom .cells { width: 7rem; }
   }
 `;
+
+/**
+ * The fitted form (see fitted-layout.ts): the two maps side by side as large as the room
+ * left allows (the windows under them when shown), and the window on show taken apart in
+ * one row below: its four values, the rule and the value it gives.
+ */
+export const poolFittedStyles = css`
+  .maps-row {
+    --m: min(calc((100cqw - 12px) / 2), calc(100cqh - 26px));
+    display: flex;
+    justify-content: center;
+    gap: 12px;
+    /* No taller than two maps as wide as the figure need (the host's width, less the padding). */
+    max-height: calc((100cqw - 22px) / 2 + 26px);
+  }
+  .with-lens .maps-row { --m: min(calc((100cqw - 12px) / 2), calc((100cqh - 40px) / 1.95)); max-height: calc((100cqw - 22px) / 2 * 1.95 + 40px); }
+  .maps-row .column { width: var(--m); gap: 6px; }
+  .maps-row h3 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .maps-row .map { width: var(--m); }
+  .maps-row .window .cell { font-size: 10.5px; }
+  .pool-fit .discard { margin: 0; font-size: 13px; }
+
+  .window-row {
+    display: grid;
+    grid-template-columns: auto minmax(0, auto);
+    grid-template-areas: 'zoom equation' 'zoom verdict';
+    align-items: center;
+    gap: 0.2rem 1rem;
+    justify-content: center;
+    align-self: center;
+  }
+  .window-row .window-zoom { grid-area: zoom; }
+  .window-row .window-zoom .cells { width: 6.5rem; }
+  .window-row .window-zoom .cell { font-size: 13px; }
+  .window-row .window-zoom figcaption { font-size: 11px; max-width: 8.5rem; text-align: center; }
+  .window-row .equation { grid-area: equation; justify-content: flex-start; align-self: end; }
+  .window-row .verdict { grid-area: verdict; align-self: start; font-size: 12.5px; }
+  .pool-fit .legends { justify-content: center; }
+  .pool-fit.small .window-row .window-zoom figcaption { display: none; }
+`;

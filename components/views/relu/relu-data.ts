@@ -7,7 +7,7 @@ import { channelPlane } from '../../../model/ops/flatten-order';
 import { reluValue } from '../../../model/ops/relu';
 import { symmetricDomain, type SymmetricDomain } from '../../shared/diverging-colors';
 import type { LayerInfo, ModelInfo, NetworkRun } from '../../shared/network-types';
-import { layersOfKind, type GridPosition } from '../shared/view-helpers';
+import { blockAround, layersOfKind, type ChannelChoice, type GridPosition } from '../shared/view-helpers';
 import { maxAbs } from '../../shared/numbers';
 
 /** ReLU steps whose input and output are maps ([h, w, c]). */
@@ -81,4 +81,66 @@ export function cellAt(data: ReluViewData, p: GridPosition): { x: number; relu: 
 export function reluSentence(p: GridPosition, x: number, y: number, fmt: (v: number) => string): string {
   const what = x > 0 ? 'kept' : x < 0 ? 'negative, set to 0' : 'already 0';
   return `Cell (${p.row}, ${p.col}): max(0, ${fmt(x)}) = ${fmt(y)}, ${what}.`;
+}
+
+/** The rule, in the figure's words. */
+export const RELU_CHANNEL_RULE = 'where kept and zeroed values are most evenly matched';
+
+/**
+ * The channel a ReLU view shows when none is named: the one whose input (the layer before)
+ * has the most even split of values ReLU keeps (above 0) and values it sets to 0 (below 0),
+ * that is the largest min(kept, zeroed), so that both parts of the map show; the first
+ * channel on a tie. Null when the layer is not a ReLU map or its values are missing.
+ */
+export function reluChannelRule(info: ModelInfo, run: NetworkRun, layerName: string): ChannelChoice | null {
+  const li = info.layers.findIndex((l) => l.name === layerName);
+  const layer = info.layers[li];
+  const input = run.values[li - 1];
+  if (!layer || layer.kind !== 'relu' || layer.shape.length !== 3 || !input) return null;
+  const channels = layer.shape[2];
+  const kept = new Float64Array(channels);
+  const zeroed = new Float64Array(channels);
+  for (let i = 0; i < input.length; i++) {
+    const x = input[i];
+    if (x > 0) kept[i % channels]++;
+    else if (x < 0) zeroed[i % channels]++;
+  }
+  let best = 0;
+  for (let k = 1; k < channels; k++) if (Math.min(kept[k], zeroed[k]) > Math.min(kept[best], zeroed[best])) best = k;
+  return { channel: best, rule: RELU_CHANNEL_RULE };
+}
+
+/**
+ * The cell a finished ReLU pass shows: the one whose lens (the size × size block the view
+ * draws around it) has the most even split of kept and zeroed inputs, and among those the
+ * largest |x|; the first on a tie. The lens then shows both fates, and the graph's marker
+ * sits well away from the bend.
+ */
+export function reluFeaturedCell(data: ReluViewData, size = 5): GridPosition {
+  const [h, w] = data.shape;
+  let best = { row: h - 1, col: w - 1 };
+  let bestScore = -1;
+  let bestX = -1;
+  for (let row = 0; row < h; row++) {
+    for (let col = 0; col < w; col++) {
+      const b = blockAround({ row, col }, size, h, w);
+      let kept = 0;
+      let zeroed = 0;
+      for (let r = b.row0; r < b.row0 + b.rows; r++) {
+        for (let c = b.col0; c < b.col0 + b.cols; c++) {
+          const x = data.input[r * w + c];
+          if (x > 0) kept++;
+          else if (x < 0) zeroed++;
+        }
+      }
+      const score = Math.min(kept, zeroed);
+      const x = Math.abs(data.input[row * w + col]);
+      if (score > bestScore || (score === bestScore && x > bestX)) {
+        bestScore = score;
+        bestX = x;
+        best = { row, col };
+      }
+    }
+  }
+  return best;
 }

@@ -20,3 +20,34 @@ export const reluStyles = css`
     .relu-graph { max-width: 13rem; }
   }
 `;
+
+/**
+ * The fitted form (see fitted-layout.ts): the two maps side by side as large as the room
+ * left allows (lenses under them when shown), the rule below, the graph alone filling the
+ * room when it is the subject on a small screen.
+ */
+export const reluFittedStyles = css`
+  .maps-row {
+    --m: min(calc((100cqw - 12px) / 2), calc(100cqh - 26px));
+    display: flex;
+    justify-content: center;
+    gap: 12px;
+    /* No taller than two maps as wide as the figure need (the host's width, less the padding). */
+    max-height: calc((100cqw - 22px) / 2 + 26px);
+  }
+  .with-lens .maps-row { --m: min(calc((100cqw - 12px) / 2), calc((100cqh - 34px) / 1.8)); max-height: calc((100cqw - 22px) / 2 * 1.8 + 34px); }
+  .maps-row .column { width: var(--m); gap: 6px; }
+  .maps-row h3 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .maps-row .map { width: var(--m); }
+  .maps-row .lens .cell { aspect-ratio: 1.25; font-size: 11px; }
+  .maps-row .lens { --label: 1.5rem; }
+
+  .rule-row { display: flex; align-items: center; justify-content: center; gap: 0.4rem 1.25rem; flex-wrap: wrap; }
+  .rule-row .relu-graph { width: 15rem; max-width: none; }
+  .rule-words { display: grid; gap: 0.3rem; justify-items: center; text-align: center; }
+  .rule-row.alone { flex-direction: column; flex-wrap: nowrap; gap: 0.3rem; max-height: calc((100cqw - 10px) * 170 / 240 + 64px); }
+  .rule-row.alone .relu-graph { width: min(100cqw, calc((100cqh - 64px) * 240 / 170)); }
+  .rule-row.beside { flex-wrap: nowrap; }
+  .rule-row.beside .relu-graph { width: min(calc(100cqw - 15rem), calc((100cqh - 4px) * 240 / 170)); }
+  .relu-fit .legends { justify-content: center; }
+`;

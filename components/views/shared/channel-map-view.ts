@@ -3,13 +3,22 @@
  * the `layer` and `channel` attributes (checked, with a warning and a fallback), the data
  * built for them, a playback that walks the output map cell by cell, the layer and channel
  * pickers, and a cell pointed at or focused on either map, grid or keyboard.
+ *
+ * With no `channel` attribute a view whose spec has a channel rule (`autoChannel`) shows the
+ * channel the rule picks on the live activations, and picks again for a new picture or
+ * layer; the choice is not written back to the attribute (so a page's address does not
+ * fill with it). A channel named by the page, by script or by the reader's menu sets the
+ * attribute and sticks. A spec may also feature a cell (`featured`): the one a finished
+ * pass shows, so that the finished state shows the operation at work.
  */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ModelInfo, NetworkRun } from '../../shared/network-types';
 import { OperationView } from './operation-view';
 import { cellFromPointer } from './map-canvas';
-import { chooseChannel, chooseLayer, moveByKey, positionOfStep, stepOfPosition, type GridPosition, type LayerChannelData } from './view-helpers';
+import { chooseChannel, chooseLayer, moveByKey, positionOfStep, stepOfPosition, type ChannelChoice, type GridPosition, type LayerChannelData } from './view-helpers';
+
+export type { ChannelChoice } from './view-helpers';
 
 /** The least a channel map view's data holds. */
 export type ChannelMapData = Pick<LayerChannelData, 'key' | 'layer' | 'channel'>;
@@ -25,6 +34,10 @@ export interface ChannelMapSpec<D> {
   build(info: ModelInfo | null, run: NetworkRun | null, layer: string, channel: number): D | null;
   /** Rows and columns of the output map, which playback walks row by row. */
   outputGrid(data: D): readonly [number, number];
+  /** The channel to show when none is named; without a rule, channel 0. */
+  autoChannel?(info: ModelInfo, run: NetworkRun, layer: string): ChannelChoice | null;
+  /** The output cell a finished pass shows; without one, the last cell. */
+  featured?(data: D): GridPosition | null;
 }
 
 /** A channel, as most views call it. */
@@ -35,15 +48,42 @@ export const outputShapeGrid = (data: { outShape: readonly number[] }): readonly
 
 export abstract class ChannelMapView<D extends ChannelMapData> extends OperationView {
   @property({ reflect: true }) layer = '';
-  @property({ type: Number, reflect: true }) channel = 0;
+
+  /**
+   * The channel on show. Setting it (the attribute, script or the reader's menu) names it,
+   * and it is written to the attribute; removing the attribute (or setting null) hands the
+   * choice back to the view's rule.
+   */
+  @property({ type: Number, noAccessor: true })
+  get channel(): number {
+    return this.channelShown;
+  }
+  set channel(value: number | null) {
+    const old = this.channelShown;
+    const wasNamed = this.channelNamed;
+    this.channelNamed = value !== null && value !== undefined;
+    this.channelShown = this.channelNamed ? (value as number) : 0;
+    this.ruleKey = '';
+    // Naming a channel, or handing the choice back, is a change even when the number stays.
+    this.requestUpdate('channel', wasNamed === this.channelNamed ? old : undefined);
+  }
 
   /** A cell pointed at (a preview; playback keeps its place). */
   @state() protected preview: GridPosition | null = null;
 
   /** What is on show; null until the model and the image have arrived. */
   data: D | null = null;
+  /** The rule's pick while no channel is named; null when a channel is named (or no rule applies yet). */
+  channelChoice: ChannelChoice | null = null;
+  private channelShown = 0;
+  private channelNamed = false;
+  private ruleKey = '';
   private checkedFor = '';
   private geometryKey = '';
+  /** The cell a finished pass shows, and whether it is on show (until playback moves). */
+  private featuredCell: GridPosition | null = null;
+  private showingFeatured = false;
+  private lastPlaying = false;
 
   /** The view's layers and data (see ChannelMapSpec). */
   protected abstract readonly spec: ChannelMapSpec<D>;
@@ -53,13 +93,18 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const info = this.network.info;
+    const { info, run } = this.network;
     if (info && (changed.has('layer') || changed.has('channel') || this.checkedFor !== info.url)) {
       this.checkedFor = info.url;
       this.checkAttributes();
     }
-    const data = this.spec.build(info, this.network.run, this.layer, this.channel);
+    if (info && run) this.applyChannelRule(info, run);
+    const data = this.spec.build(info, run, this.layer, this.channel);
     if (data?.key !== this.data?.key) this.useData(data);
+    // A pass that stops on its last cell (played to the end, or sent there while playing) is finished.
+    const playing = this.playback.playing;
+    if (this.lastPlaying && !playing && this.atEnd) this.showingFeatured = true;
+    this.lastPlaying = playing;
   }
 
   /** Invalid attributes warn and fall back; they never throw. */
@@ -67,11 +112,36 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
     const info = this.network.info!;
     const layer = chooseLayer(this.layer, this.spec.layerNames(info), this.spec.layer.warning);
     this.warn(layer.problem);
+    if (layer.value !== this.layer) this.ruleKey = '';
     this.layer = layer.value;
+    if (!this.channelNamed) return;
     const count = info.layers.find((l) => l.name === this.layer)?.shape[2] ?? 1;
     const channel = chooseChannel(this.getAttribute('channel'), this.channel, count, this.layer, this.spec.channel.warning);
     this.warn(channel.problem);
     this.channel = channel.value;
+  }
+
+  /** With no channel named, the rule picks one for this picture and layer (once per pair). */
+  private applyChannelRule(info: ModelInfo, run: NetworkRun): void {
+    if (this.channelNamed) {
+      this.channelChoice = null;
+      return;
+    }
+    const key = `${info.url}|${run.imageKey}|${this.layer}`;
+    if (key === this.ruleKey) return;
+    this.ruleKey = key;
+    this.channelChoice = this.spec.autoChannel?.(info, run, this.layer) ?? null;
+    this.channelShown = this.channelChoice?.channel ?? 0;
+  }
+
+  /** Names a channel as the page or the reader would: it sticks, and shows in the attribute. */
+  protected nameChannel(channel: number): void {
+    this.channel = channel;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this.channelNamed && this.getAttribute('channel') !== String(this.channel)) this.setAttribute('channel', String(this.channel));
+    super.updated(changed);
   }
 
   private useData(data: D | null): void {
@@ -80,11 +150,23 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
     if (!data) return;
     this.dataChanged(data);
     const [rows, cols] = this.spec.outputGrid(data);
-    const geometryKey = `${data.layer.name}|${data.channel}`;
+    // A rule's new pick for a new picture is no new pass: only the reader's layer or channel is.
+    const geometryKey = `${data.layer.name}|${this.channelNamed ? data.channel : 'rule'}`;
     // A new layer or channel starts a new pass; a new image keeps the reader's place.
     this.playback.setTotal(rows * cols, { restart: geometryKey !== this.geometryKey });
     this.geometryKey = geometryKey;
+    this.featuredCell = this.spec.featured?.(data) ?? null;
+    this.showingFeatured = this.atEnd && !this.playback.playing;
     this.onStep(true);
+  }
+
+  private get atEnd(): boolean {
+    return this.playback.step >= this.playback.total - 1;
+  }
+
+  /** Playback moved: the featured cell gives way to the cell playback reached. */
+  protected override stepChanged(): void {
+    this.showingFeatured = false;
   }
 
   /** A new image, layer or channel is on show: a view resets what it keeps of the old one. */
@@ -100,30 +182,58 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
     return positionOfStep(this.playback.step, this.data ? this.spec.outputGrid(this.data)[1] : 1);
   }
 
-  /** The cell on show: the one pointed at, else the playback position. */
+  /**
+   * The cell on show when nothing is pointed at: a finished pass shows the featured cell
+   * (until playback moves), otherwise the cell playback has reached.
+   */
+  get restingAt(): GridPosition {
+    return this.showingFeatured && this.featuredCell ? this.featuredCell : this.computedAt;
+  }
+
+  /** The cell on show: the one pointed at, else the resting cell. */
   get shownAt(): GridPosition {
-    return this.preview ?? this.computedAt;
+    return this.preview ?? this.restingAt;
+  }
+
+  /** The layer and channel pickers and the status line. */
+  protected toolbarTemplate() {
+    const names = this.spec.layerNames(this.network.info);
+    const count = this.network.info?.layers.find((l) => l.name === this.layer)?.shape[2] ?? 0;
+    return html`<div class="toolbar" part="toolbar">
+        <label>Layer <select aria-label=${this.spec.layer.label} .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
+          ${names.map((n) => html`<option value=${n} ?selected=${n === this.layer}>${n}</option>`)}</select></label>
+        <label>${this.spec.channel.label} <select aria-label=${this.spec.channel.label} .value=${String(this.channel)} @change=${(e: Event) => this.nameChannel(Number((e.target as HTMLSelectElement).value))}>
+          ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>
+        ${this.statusTemplate()}
+      </div>`;
   }
 
   override render() {
-    const names = this.spec.layerNames(this.network.info);
-    const count = this.network.info?.layers.find((l) => l.name === this.layer)?.shape[2] ?? 0;
+    if (this.fit) {
+      return html`${this.beforeToolbar()}
+        ${this.data ? this.renderFitted(this.data, this.toolbarTemplate()) : this.statusTemplate({ block: true })}
+        ${this.liveRegion()}`;
+    }
     return html`${this.beforeToolbar()}
-      <div class="toolbar" part="toolbar">
-        <label>Layer <select aria-label=${this.spec.layer.label} .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
-          ${names.map((n) => html`<option value=${n} ?selected=${n === this.layer}>${n}</option>`)}</select></label>
-        <label>${this.spec.channel.label} <select aria-label=${this.spec.channel.label} .value=${String(this.channel)} @change=${(e: Event) => { this.channel = Number((e.target as HTMLSelectElement).value); }}>
-          ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>
-        ${this.statusTemplate()}
-      </div>
+      ${this.toolbarTemplate()}
       ${this.data ? this.renderData(this.data) : nothing}
       ${this.liveRegion()}`;
+  }
+
+  /** The layout when the figure must fit its box (see FrameController); by default the full one. */
+  protected renderFitted(data: D, toolbar: unknown): unknown {
+    return html`${toolbar}${this.renderData(data)}`;
+  }
+
+  /** The channel on show for a figure's text, with the rule that chose it: "channel 4" or "channel 4, where the most values are non-zero". */
+  protected channelText(channel: number): string {
+    return this.channelChoice ? `channel ${channel}, ${this.channelChoice.rule}` : `channel ${channel}`;
   }
 
   protected override onStep(force = false): void {
     const data = this.data;
     if (!data) return;
-    this.announce(this.stepSentence(data, this.computedAt), { force, playing: this.playback.playing });
+    this.announce(this.stepSentence(data, this.restingAt), { force, playing: this.playback.playing });
   }
 
   protected seekTo(p: GridPosition): void {
@@ -157,7 +267,7 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
     const d = this.data;
     if (!d) return;
     const [rows, cols] = this.spec.outputGrid(d);
-    const next = moveByKey(e.key, this.computedAt, rows, cols);
+    const next = moveByKey(e.key, this.restingAt, rows, cols);
     if (!next) return;
     e.preventDefault();
     e.stopPropagation();

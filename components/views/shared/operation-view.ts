@@ -12,7 +12,7 @@ import { PlaybackController } from '../../shared/playback-controller';
 export { ANNOUNCE_EVERY_MS } from '../../shared/figure-element';
 
 export abstract class OperationView extends FigureElement {
-  readonly playback = new PlaybackController(this, { autoplay: this.autoplays, onStep: () => this.onStep() });
+  readonly playback = new PlaybackController(this, { autoplay: this.autoplays, onStep: () => { this.stepChanged(); this.onStep(); } });
 
   private previewClear: ReturnType<typeof setTimeout> | undefined;
   private wasPlaying = false;
@@ -21,6 +21,9 @@ export abstract class OperationView extends FigureElement {
   protected get autoplays(): boolean {
     return true;
   }
+
+  /** Playback moved to another step (before onStep announces it). */
+  protected stepChanged(): void {}
 
   /** Announces the step on show; `force` speaks even while playing (see announce). */
   protected abstract onStep(force?: boolean): void;

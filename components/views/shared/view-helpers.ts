@@ -21,6 +21,13 @@ export interface LayerChannelData {
   channel: number;
 }
 
+/** A channel picked by a view's rule (no channel named), and the rule in a few words for the figure's text. */
+export interface ChannelChoice {
+  channel: number;
+  /** E.g. "where the most values are non-zero". */
+  rule: string;
+}
+
 export interface GridPosition {
   row: number;
   col: number;

@@ -7,21 +7,31 @@ import { softmax } from '../../../model/ops/softmax';
 import { sharedViewStyles } from '../shared/view-styles';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
 import { OperationView } from '../shared/operation-view';
-import type { FrameSpec, SubjectTable } from '../../shared/frame-controller';
+import type { FrameSpec } from '../../shared/frame-controller';
 import { smallViewStyles } from '../shared/small-view-styles';
+import { controlsPanelTemplate, fitHeadTemplate, fitTier, fittedStyles, type TieredParts } from '../shared/fitted-layout';
 import { classIndexOf } from '../shared/view-helpers';
 import { chooseClass } from '../flatten/flatten-data';
 import { chooseTemperature, classOfStage, softmaxSentence, softmaxTerms, stageOfStep, stepCount, temperatureFromSlider, type SoftmaxTerms } from './softmax-data';
 import { softmaxTex } from './softmax-formula';
 import { rescalingNoteTemplate, sumBarTemplate, temperatureTemplate, termsTableTemplate, type SoftmaxHandlers, type SoftmaxTemplateState } from './softmax-templates';
-import { softmaxStyles } from './softmax-styles';
+import { softmaxFittedStyles, softmaxStyles } from './softmax-styles';
 import { formatNumber, formatWide } from '../../shared/numbers';
 
-const SOFTMAX_SUBJECTS: SubjectTable = {
-  logits: { parts: ['table', 'readout'], focus: '[data-part="table"]', about: 'the ten raw scores' },
-  formula: { parts: ['table', 'formula', 'sum'], focus: '[data-part="formula"]', about: 'one class\'s probability, term by term' },
-  note: { parts: ['table', 'note'], focus: '[data-part="note"]', about: 'why dividing by the sum fails' },
-  temperature: { parts: ['table', 'temperature'], focus: '[data-part="temperature"]', about: 'the temperature slider' },
+const EVERYTHING = ['head', 'table', 'formula', 'sum', 'note', 'temperature', 'readout'];
+/** What each subject shows when fitted, by room. */
+const SOFTMAX_PARTS: TieredParts = {
+  logits: { small: ['head', 'table'], medium: ['head', 'table', 'readout'], roomy: EVERYTHING },
+  formula: { small: ['head', 'formula', 'sum', 'readout'], medium: ['head', 'table', 'formula', 'sum'], roomy: EVERYTHING },
+  note: { small: ['head', 'note'], medium: ['head', 'table', 'note'], roomy: EVERYTHING },
+  temperature: { small: ['head', 'table', 'temperature'], medium: ['head', 'table', 'sum', 'temperature'], roomy: EVERYTHING },
+};
+
+const SUBJECT_FOCUS: Record<string, { focus: string; about: string }> = {
+  logits: { focus: '[data-part="table"]', about: 'the ten raw scores' },
+  formula: { focus: '[data-part="formula"]', about: 'one class\'s probability, term by term' },
+  note: { focus: '[data-part="note"]', about: 'why dividing by the sum fails' },
+  temperature: { focus: '[data-part="temperature"]', about: 'the temperature slider, and the probabilities it changes' },
 };
 
 /**
@@ -31,6 +41,10 @@ const SOFTMAX_SUBJECTS: SubjectTable = {
  * logit, its exponential and its share; a slider changes T; a note shows why dividing the
  * logits by their own sum would not give probabilities. Playback computes term by term.
  *
+ * Subjects (`subject`, framed when the page sets `fit`): `logits` (the raw scores), `formula`
+ * (one class's probability), `note` (why not divide by the sum) and `temperature` (the slider,
+ * with the probabilities it changes).
+ *
  * @attr class-name - The class whose formula shows: a class name (e.g. `koala`) or an index; defaults to the top class. A plain `class` attribute naming a class works too.
  * @attr temperature - T, from 0.1 to 5; defaults to 1 (the plain softmax).
  * @attr layer - The output layer or its softmax step (other names warn); the view always shows the network's last dense layer.
@@ -39,12 +53,11 @@ const SOFTMAX_SUBJECTS: SubjectTable = {
  * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
  * @fires cnn-run - A new image's activations arrived: detail `{ imageKey, inferenceMs }`.
  * @cssprop --cnn-accent - Accent colour for focus, the highlighted class and the bars.
- * @cssprop --cnn-subject - Ring around the part of a figure that the prose beside it talks about (every figure reads it).
+ * @cssprop --cnn-subject - Colour of the ring around the subject the prose beside the figure talks about.
  */
-
 @customElement('cnn-softmax-view')
 export class CnnSoftmaxView extends OperationView {
-  static override styles = [sharedViewStyles, smallViewStyles, softmaxStyles];
+  static override styles = [sharedViewStyles, smallViewStyles, softmaxStyles, fittedStyles, softmaxFittedStyles];
 
   @property({ attribute: 'class-name', reflect: true }) selectedClass = '';
   @property({ type: Number, reflect: true }) temperature = 1;
@@ -121,46 +134,81 @@ export class CnnSoftmaxView extends OperationView {
   }
 
   protected override frameSpec(): FrameSpec {
-    return { subjects: SOFTMAX_SUBJECTS, fallback: 'logits', controls: ['toolbar', 'playback'], contentKey: `${this.dataKey}|${this.width < 640}` };
+    const tier = fitTier(this.size.width, this.size.height);
+    const subjects = Object.fromEntries(Object.entries(SUBJECT_FOCUS).map(([name, f]) => [name, { ...f, parts: SOFTMAX_PARTS[name][tier] }]));
+    return { subjects, fallback: 'logits', controls: ['controls'], contentKey: `${this.dataKey}|${tier}|${this.tex.key}` };
+  }
+
+  private toolbarTemplate() {
+    const classNames = this.network.info?.classNames ?? [];
+    return html`<div class="toolbar" part="toolbar">
+        <label>Class <select aria-label="Class whose formula shows" @change=${(e: Event) => { this.selectedClass = (e.target as HTMLSelectElement).value; }}>
+          ${classNames.map((n, i) => html`<option value=${n} ?selected=${i === this.chosenClass}>${n}</option>`)}</select></label>
+        ${this.statusTemplate()}
+      </div>`;
   }
 
   override render() {
     const classNames = this.network.info?.classNames ?? [];
+    const ready = this.terms && this.network.info;
+    if (this.fit) return html`${katexStylesheet()}${ready ? this.renderFitted(this.terms!, classNames) : this.statusTemplate({ block: true })}${this.liveRegion()}`;
     return html`${katexStylesheet()}
-      <div class="toolbar" part="toolbar" data-part="toolbar">
-        <label>Class <select aria-label="Class whose formula shows" @change=${(e: Event) => { this.selectedClass = (e.target as HTMLSelectElement).value; }}>
-          ${classNames.map((n, i) => html`<option value=${n} ?selected=${i === this.chosenClass}>${n}</option>`)}</select></label>
-        ${this.statusTemplate()}
-      </div>
-      ${this.terms && this.network.info ? this.renderData(this.terms, classNames) : nothing}
+      ${this.toolbarTemplate()}
+      ${ready ? this.renderData(this.terms!, classNames) : nothing}
       ${this.liveRegion()}`;
+  }
+
+  private templateState(terms: SoftmaxTerms, classNames: string[], narrow: boolean): SoftmaxTemplateState {
+    return {
+      terms, plain: this.plain, classNames, stage: this.stage, highlighted: this.highlighted,
+      computing: this.playback.step === this.playback.total - 1 ? -1 : classOfStage(this.stage), narrow,
+    };
+  }
+
+  private facts(classNames: string[]) {
+    const dense = this.network.info!.layers.filter((l) => l.kind === 'dense').pop();
+    return html`${this.source.label ? html`<span>Image: <strong>${this.source.label}</strong></span>` : nothing}
+      <span>${dense?.name ?? 'output'}: ${classNames.length} logits → softmax → ${classNames.length} probabilities that add up to 1</span>`;
   }
 
   private renderData(terms: SoftmaxTerms, classNames: string[]) {
     const narrow = this.width > 0 && this.width < 640;
-    const s: SoftmaxTemplateState = {
-      terms, plain: this.plain, classNames, stage: this.stage, highlighted: this.highlighted,
-      computing: this.playback.step === this.playback.total - 1 ? -1 : classOfStage(this.stage), narrow,
-    };
-    const dense = this.network.info!.layers.filter((l) => l.kind === 'dense').pop();
+    const s = this.templateState(terms, classNames, narrow);
     return html`
-      ${this.frame.controlsButton()}
-      <p class="facts" data-part="facts">
-        ${this.source.label ? html`<span>Image: <strong>${this.source.label}</strong></span>` : nothing}
-        <span>${dense?.name ?? 'output'}: ${classNames.length} logits → softmax → ${classNames.length} probabilities that add up to 1</span>
-      </p>
-      <div data-part="playback">${this.playback.controls('Softmax')}</div>
+      <p class="facts">${this.facts(classNames)}</p>
+      ${this.playback.controls('Softmax')}
       <div class="stage softmax-stage" @keydown=${this.onStageKey}>
+        <div>${termsTableTemplate(s, this.handlers)}</div>
+        <div class="side">
+          <div class="formula" data-formula="softmax">${this.formula(terms, s.highlighted, classNames, narrow)}</div>
+          <div>${sumBarTemplate(s, this.handlers)}</div>
+          <div>${rescalingNoteTemplate(s)}</div>
+        </div>
+      </div>
+      <div>${temperatureTemplate(s, this.handlers)}</div>
+      <div class="readout" data-role="readout">${this.readout(terms, s.highlighted, classNames)}</div>
+      <p class="hint">Point at or focus a class (arrow keys move between classes): its logit, exponential and share light up. Space plays or pauses; left and right step.</p>`;
+  }
+
+  /** The fitted form: the table, the formula, the split sum, the note and the slider, as the subject and the room allow. */
+  private renderFitted(terms: SoftmaxTerms, classNames: string[]) {
+    const tier = fitTier(this.size.width, this.size.height);
+    const s = this.templateState(terms, classNames, tier !== 'roomy');
+    const side = tier === 'roomy' && ['formula', 'sum', 'note'].some((p) => this.frame.shows(p));
+    return html`<div class="fit-root softmax-fit ${tier} subject-${this.frame.current}" @keydown=${this.onStageKey}>
+      ${fitHeadTemplate(this.frame.controlsButton(), html`<strong>${classNames.length}</strong> logits → softmax → <strong>${classNames.length}</strong> probabilities that add up to 1`)}
+      ${controlsPanelTemplate(this.toolbarTemplate(), this.playback.controls('Softmax'))}
+      <div class="softmax-main ${side && this.frame.shows('table') ? 'two' : ''}">
         <div data-part="table">${termsTableTemplate(s, this.handlers)}</div>
         <div class="side">
-          <div class="formula" data-formula="softmax" data-part="formula">${this.formula(terms, s.highlighted, classNames, narrow)}</div>
+          <div class="formula" data-formula="softmax" data-part="formula">${this.formula(terms, s.highlighted, classNames, true)}</div>
           <div data-part="sum">${sumBarTemplate(s, this.handlers)}</div>
           <div data-part="note">${rescalingNoteTemplate(s)}</div>
         </div>
       </div>
       <div data-part="temperature">${temperatureTemplate(s, this.handlers)}</div>
       <div class="readout" data-role="readout" data-part="readout">${this.readout(terms, s.highlighted, classNames)}</div>
-      <p class="hint" data-part="hint">Point at or focus a class (arrow keys move between classes): its logit, exponential and share light up. Space plays or pauses; left and right step.</p>`;
+    </div>`;
   }
 
   private formula(terms: SoftmaxTerms, k: number, classNames: string[], narrow: boolean) {

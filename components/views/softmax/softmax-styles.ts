@@ -59,3 +59,32 @@ export const softmaxStyles = css`
     .note ul.rescaled { columns: 1; }
   }
 `;
+
+/**
+ * The fitted form (see fitted-layout.ts): the table beside the formula, sum and note where
+ * there is room, stacked otherwise; on a phone a tighter table, and with the slider only the
+ * columns it changes.
+ */
+export const softmaxFittedStyles = css`
+  .softmax-main { display: grid; gap: 0.6rem 1.25rem; align-items: start; }
+  .softmax-main.two { grid-template-columns: auto minmax(0, 1fr); }
+  .softmax-fit .side { gap: 0.6rem; }
+  .softmax-fit .temperature { margin: 0; padding-top: 0.5rem; }
+  .softmax-fit .formula .katex { font-size: 1.2em; }
+  .softmax-fit .sum-figure figcaption { font-size: 12.5px; }
+  .softmax-fit .note { font-size: 13px; line-height: 1.4; }
+  .softmax-fit table.terms th, .softmax-fit table.terms td { padding: 0.12rem 0.4rem; line-height: 1.3; }
+  .softmax-fit.small table.terms th, .softmax-fit.small table.terms td { padding: 0.08rem 0.25rem; font-size: 12px; }
+  .softmax-fit.small table.terms thead th { font-size: 11px; }
+  .softmax-fit.small table.terms sup { font-size: 10px; }
+  .softmax-fit.small .temperature { gap: 0.25rem 0.6rem; }
+  .softmax-fit.small .temperature label { flex: 1 1 8rem; }
+  .softmax-fit.small .temperature .word { display: none; }
+  .softmax-fit.small .temperature output { min-width: 0; }
+  .softmax-fit.small .temperature input[type='range'] { flex: 1 1 auto; width: auto; min-width: 5rem; max-width: none; }
+  .softmax-fit.small .temperature .how { display: none; }
+  .softmax-fit.small .temperature .hint { font-size: 12.5px; }
+  /* The slider changes the probabilities: on a phone the table keeps the logits and those. */
+  .softmax-fit.small.subject-temperature table.terms tr > :nth-child(3) { display: none; }
+  .softmax-fit.small.subject-temperature table.terms tfoot { display: none; }
+`;

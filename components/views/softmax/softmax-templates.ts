@@ -98,12 +98,12 @@ export function temperatureTemplate(s: SoftmaxTemplateState, h: SoftmaxHandlers)
   const top = s.terms.probabilities.indexOf(Math.max(...s.terms.probabilities));
   const effect = T === 1 ? 'At T = 1 this is the plain softmax.' : T < 1 ? 'T below 1 sharpens: the largest logit takes more.' : 'T above 1 flattens: the classes move closer together.';
   return html`<div class="temperature">
-    <label>Temperature T
+    <label><span class="word">Temperature</span> T
       <input type="range" min="0" max=${SLIDER_STEPS} step="1" .value=${String(sliderFromTemperature(T))}
         aria-valuetext="T = ${T.toFixed(2)}" @input=${(e: Event) => h.onSlider(Number((e.target as HTMLInputElement).value))}></label>
     <output data-role="temperature" data-value=${String(T)}>T = ${T.toFixed(2)}</output>
     <button type="button" ?disabled=${T === 1} @click=${h.onResetTemperature}>Back to T = 1</button>
-    <p class="hint">Each logit is divided by T before the exponential; the slider is logarithmic, from 0.1 to 5. ${effect}
+    <p class="hint"><span class="how">Each logit is divided by T before the exponential; the slider is logarithmic, from 0.1 to 5.</span> ${effect}
       Top class, <strong>${s.classNames[top]}</strong>: <span data-role="top-probability" data-value=${String(s.terms.probabilities[top])}>${percent(s.terms.probabilities[top])}</span>${T === 1 ? '' : html` (at T = 1: ${percent(s.plain[top])})`}.</p>
   </div>`;
 }
