@@ -194,8 +194,13 @@ export class CnnOverview extends FigureElement {
         : narrowTemplate(s)}</div>
         ${s.skeleton ? nothing : colourKey()}
         ${this.panels.unfitted(s)}`)}
-      <div class="readout" part="readout" aria-live="polite">${this.readout()}</div>
+      ${this.readoutTemplate()}
     `;
+  }
+
+  /** What the pointer or focus is on, in words (a polite live region). */
+  readoutTemplate(): TemplateResult {
+    return html`<div class="readout" part="readout" data-part="readout" aria-live="polite">${this.readout()}</div>`;
   }
 
   /** The colour range menu, Show detail, the article link and the status line. */

@@ -103,6 +103,8 @@ export interface WideOptions {
   /** The most height the maps may take (fitted figures); unbounded when absent. */
   height?: number;
   outputWidth?: number;
+  /** Room kept free left of the first column (for a label wider than its map). */
+  leftInset?: number;
   maxMap?: number;
   minMap?: number;
   gapRatio?: number;
@@ -125,7 +127,8 @@ export function wideLayout(cols: readonly Column[], opts: WideOptions): WideLayo
   const mapCols = cols.filter((c) => c.kind !== 'output');
   const n = Math.max(1, mapCols.length);
   const gapRatio = opts.gapRatio ?? 0.4;
-  const available = Math.max(0, opts.width - outputWidth);
+  const inset = opts.leftInset ?? 0;
+  const available = Math.max(0, opts.width - outputWidth - inset);
   const maxCount = Math.max(1, ...mapCols.map((c) => c.count));
   // n maps and n gaps (the last gap leads into the output column).
   const pitchFit = available / n;
@@ -139,7 +142,7 @@ export function wideLayout(cols: readonly Column[], opts: WideOptions): WideLayo
   const vGap = verticalGap(mapSize);
   const height = stackHeight(maxCount, mapSize);
   const spare = Math.max(0, available - n * (mapSize + gap));
-  const left = Math.floor(spare / 2);
+  const left = inset + Math.floor(spare / 2);
   const columnX: number[] = [];
   const boxes: MapBox[][] = [];
   mapCols.forEach((c, ci) => {
@@ -151,7 +154,7 @@ export function wideLayout(cols: readonly Column[], opts: WideOptions): WideLayo
   });
   const outputX = left + n * (mapSize + gap);
   const out = cols.find((c) => c.kind === 'output');
-  const rowHeight = out ? Math.max(18, Math.min(mapSize + vGap, height / out.count)) : 0;
+  const rowHeight = out ? Math.max(outputWidth < 200 ? 24 : 18, Math.min(mapSize + vGap, height / out.count)) : 0;
   let totalHeight = height;
   if (out) {
     const oh = rowHeight * out.count;

@@ -48,6 +48,7 @@ interface PanelHost extends ReactiveControllerHost, HTMLElement {
   detail: boolean;
   measure(text: string): number;
   toolbar(): TemplateResult;
+  readoutTemplate(): TemplateResult;
   sourceTemplate(): unknown;
   status(): TemplateResult;
 }
@@ -198,12 +199,14 @@ export class OverviewPanels implements ReactiveController {
     }
     if (['kernel', 'numbers', 'field', 'legend', 'input'].includes(subject)) want.add(subject);
     if (want.size === 0) return nothing;
-    const width = Math.min(this.host.size.width, 560);
+    // Two panels side by side where the figure is wide enough, each as wide as half of it.
+    const full = Math.min(this.host.size.width, 560);
+    const half = this.host.size.width >= 720 ? Math.floor((this.host.size.width - 24) / 2) : full;
     return html`<div class="panels" data-part="panels">
-      ${want.has('input') ? inputPanel(s, { width, height: 200 }, false) : nothing}
-      ${want.has('numbers') ? this.numbersTemplate({ width, height: 230 }) : nothing}
-      ${want.has('kernel') ? this.kernelTemplate({ width, height: 260 }) : nothing}
-      ${want.has('field') ? this.fieldTemplate({ width, height: 240 }, false) : nothing}
+      ${want.has('input') ? inputPanel(s, { width: full, height: 200 }, false) : nothing}
+      ${want.has('numbers') ? this.numbersTemplate({ width: half, height: 230 }) : nothing}
+      ${want.has('field') ? this.fieldTemplate({ width: half, height: 240 }, false) : nothing}
+      ${want.has('kernel') ? this.kernelTemplate({ width: full, height: 260 }) : nothing}
       ${want.has('legend') ? this.legendTemplate() : nothing}
     </div>`;
   }
@@ -224,23 +227,29 @@ export class OverviewPanels implements ReactiveController {
   private wideBody(subject: OverviewSubject, s: TemplateState): TemplateResult {
     const h = this.host;
     const parts = fittedParts(subject, false);
-    const width = h.size.width;
-    const space = { width: width - 16, height: Math.round(h.size.height * 0.3) };
+    const width = h.size.width - 16;
     const slot = h.slotSize;
     const legends = subject !== 'legend';
-    const network = html`<div class="slot net-slot" data-part="network">${slot.width > 0 && slot.height > 0
+    // A panel takes what the network, drawn as large as the width allows, leaves of the box.
+    const natural = wideGeometry(h.cols, { width: Math.max(0, width), detail: h.detail, legends, measure: h.measure }).height + 14;
+    const room = Math.round(Math.max(h.size.height * 0.28, Math.min(h.size.height * 0.55, h.size.height - 44 - natural - 48)));
+    const space = { width, height: room };
+    // The network's slot grows to its natural height, no more; it shrinks when the box is short.
+    const network = html`<div class="slot net-slot" data-part="network" style=${`flex: 0 1 ${natural}px`}>${slot.width > 0 && slot.height > 0
       ? wideTemplate(s, wideGeometry(h.cols, { width: slot.width, height: slot.height, detail: h.detail, legends, measure: h.measure }), { legends })
       : nothing}</div>`;
     const source = html`<div class="source-fit" data-part="source">${h.sourceTemplate()}</div>`;
+    const readout = ['network', 'map', 'output'].includes(subject) ? h.readoutTemplate() : nothing;
     return html`
       ${parts.includes('source') ? source : nothing}
       ${network}
-      ${subject === 'kernel' ? this.kernelTemplate({ width: space.width, height: Math.max(120, space.height) }) : nothing}
+      ${subject === 'kernel' ? this.kernelTemplate(space) : nothing}
       ${subject === 'numbers' ? this.numbersTemplate(space) : nothing}
-      ${subject === 'field' ? this.fieldTemplate({ width: space.width, height: Math.max(150, space.height) }, false) : nothing}
-      ${subject === 'input' ? inputPanel(s, { width: space.width, height: Math.min(190, space.height) }, false) : nothing}
+      ${subject === 'field' ? this.fieldTemplate(space, false) : nothing}
+      ${subject === 'input' ? inputPanel(s, { width, height: Math.min(260, room) }, false) : nothing}
       ${subject === 'legend' ? this.legendTemplate() : nothing}
-      ${parts.includes('key') ? html`<div data-part="key">${colourKey()}</div>` : nothing}`;
+      ${parts.includes('key') ? html`<div data-part="key">${colourKey()}</div>` : nothing}
+      ${readout}`;
   }
 
   private compactBody(subject: OverviewSubject, s: TemplateState): TemplateResult {

@@ -80,6 +80,7 @@ export const overviewStyles = [figureHostStyles, css`
   .legend { position: absolute; font-size: 11px; color: var(--muted); text-align: center; }
   .legend .ramp { height: 8px; border-radius: 2px; box-shadow: 0 0 0 1px rgba(0,0,0,0.12); }
   .legend .ends { display: flex; justify-content: space-between; font-variant-numeric: tabular-nums; }
+  .legend.narrow .ends span:nth-child(2) { visibility: hidden; }
   .outputs { position: absolute; }
   .class-row {
     position: absolute;
@@ -94,6 +95,9 @@ export const overviewStyles = [figureHostStyles, css`
     cursor: default;
   }
   .class-row:focus-visible { outline: 3px solid var(--accent); }
+  /* A narrow output column: name and percentage on one line, the bar under them. */
+  .outputs.tight .class-row { grid-template-columns: minmax(0, 1fr) auto; grid-template-rows: auto 5px; row-gap: 2px; align-content: center; line-height: 1.2; }
+  .outputs.tight .class-row .bar { grid-column: 1 / -1; grid-row: 2; height: 5px; }
   .class-row.top .name { font-weight: 700; }
   .class-row .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .bar { height: 10px; background: #eceae4; border-radius: 2px; overflow: hidden; }

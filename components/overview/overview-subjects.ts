@@ -38,14 +38,14 @@ const FOCUS: Record<OverviewSubject, string> = {
 
 /** What each subject shows when fitted, wide and compact: the parts beside the header. */
 const PARTS: Record<OverviewSubject, { wide: string[]; compact: string[] }> = {
-  network: { wide: ['network', 'key'], compact: ['network'] },
-  map: { wide: ['network', 'key'], compact: ['map'] },
+  network: { wide: ['network', 'key', 'readout'], compact: ['network'] },
+  map: { wide: ['network', 'key', 'readout'], compact: ['map'] },
   kernel: { wide: ['network', 'kernel'], compact: ['kernel'] },
   input: { wide: ['network', 'input'], compact: ['input'] },
   numbers: { wide: ['network', 'numbers'], compact: ['numbers'] },
   legend: { wide: ['network', 'legend'], compact: ['legend', 'network'] },
   field: { wide: ['network', 'field'], compact: ['field'] },
-  output: { wide: ['network', 'key'], compact: ['output'] },
+  output: { wide: ['network', 'key', 'readout'], compact: ['output'] },
   picker: { wide: ['source', 'network'], compact: ['source'] },
 };
 

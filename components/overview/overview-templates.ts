@@ -159,7 +159,7 @@ export function wideTemplate(s: TemplateState, geo: WideGeometry, opts: WideOpti
     ${s.cols.map((col, ci) => columnLabel(s, col, geo.labels.labels[ci], layout.columnX[ci] + (col.kind === 'output' ? layout.outputWidth / 2 : layout.mapSize / 2)))}
     ${s.cols.map((col, ci) =>
       col.kind === 'output'
-        ? html`<div class="outputs" style="left: ${layout.outputX}px; top: ${labelH}px; width: ${layout.outputWidth}px; height: ${layout.height}px">${classRows(s, ci, layout)}</div>`
+        ? html`<div class="outputs ${layout.outputWidth < 200 ? 'tight' : ''}" style="left: ${layout.outputX}px; top: ${labelH}px; width: ${layout.outputWidth}px; height: ${layout.height}px">${classRows(s, ci, layout)}</div>`
         : layout.boxes[ci].map((b) => mapCanvas(s, col, ci, b.channel, { left: `${b.x}px`, top: `${b.y + labelH}px`, width: `${b.size}px`, height: `${b.size}px` })),
     )}
     ${fieldBoxes(s, layout, labelH)}
@@ -169,7 +169,7 @@ export function wideTemplate(s: TemplateState, geo: WideGeometry, opts: WideOpti
           const last = s.cols.indexOf(cols[cols.length - 1]);
           const left = layout.columnX[first];
           const width = Math.max(layout.mapSize, layout.columnX[last] + layout.mapSize - left);
-          return legendTemplate(cols[0].domain!, cols.map((c) => c.name), { left: `${left}px`, width: `${width}px`, top: `${labelH + layout.height + 8}px` });
+          return legendTemplate(cols[0].domain!, cols.map((c) => c.name), { left: `${left}px`, width: `${width}px`, top: `${labelH + layout.height + 8}px` }, width < 110);
         })
       : nothing}
   </div>`;

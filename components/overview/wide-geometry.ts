@@ -4,7 +4,7 @@
  * Pure: text widths come from the `measure` function the element passes (canvas metrics
  * in a browser, an estimate in tests).
  */
-import { planLabels, type LabelPlan } from './column-labels';
+import { INFO_WIDTH, planLabels, type LabelPlan } from './column-labels';
 import { wideLayout, type Column, type WideLayout } from './layout';
 
 export interface WideGeometryOptions {
@@ -38,10 +38,13 @@ export function outputWidthFor(width: number): number {
 export function wideGeometry(cols: readonly Column[], opts: WideGeometryOptions): WideGeometry {
   const outputWidth = outputWidthFor(opts.width);
   const legendH = opts.legends ? LEGEND_ROW : 0;
+  // The first label may be wider than its map: keep it inside the figure.
+  let inset = 0;
   const place = (labelH: number) => {
     const layout = wideLayout(cols, {
       width: opts.width,
       outputWidth,
+      leftInset: inset,
       ...(opts.height !== undefined ? { height: Math.max(0, opts.height - labelH - legendH), minMap: 12 } : {}),
     });
     return { layout, labels: planLabels(cols, layout.pitch, outputWidth, opts.detail, opts.measure) };
@@ -55,6 +58,16 @@ export function wideGeometry(cols: readonly Column[], opts: WideGeometryOptions)
     if (shorter.labels.height > guess.labels.height) break;
     labelH = guess.labels.height;
     guess = shorter;
+  }
+  const first = guess.labels.labels[0];
+  if (first && cols[0]?.kind !== 'output') {
+    const widest = Math.max(...first.lines.map((l, i) => opts.measure(l) + (i === first.lines.length - 1 ? INFO_WIDTH : 0)), first.shape ? opts.measure(first.shape) : 0);
+    const overhang = Math.ceil(widest / 2 - guess.layout.mapSize / 2 - guess.layout.columnX[0]) + 2;
+    if (overhang > 0) {
+      inset = overhang;
+      const again = place(labelH);
+      if (again.labels.height <= labelH) guess = again;
+    }
   }
   return { layout: guess.layout, labels: guess.labels, labelH, legendH, height: labelH + guess.layout.height + legendH };
 }

@@ -27,8 +27,8 @@ export function colourKey(): TemplateResult {
 }
 
 /** One colour range: its ramp, its ends and the layers that share it. */
-export function legendTemplate(domain: SymmetricDomain, layers: string[], style?: Record<string, string>): TemplateResult {
-  return html`<div class="legend" part="legend" data-min=${domain.min} data-max=${domain.max} data-layers=${layers.join(' ')} style=${style ? styleMap(style) : ''}>
+export function legendTemplate(domain: SymmetricDomain, layers: string[], style?: Record<string, string>, narrow = false): TemplateResult {
+  return html`<div class="legend ${narrow ? 'narrow' : ''}" part="legend" data-min=${domain.min} data-max=${domain.max} data-layers=${layers.join(' ')} style=${style ? styleMap(style) : ''}>
     <div class="ramp" style="background: linear-gradient(to right, ${ramp(domain)})"></div>
     <div class="ends"><span>${formatValue(domain.min)}</span><span>0</span><span>${formatValue(domain.max)}</span></div>
   </div>`;

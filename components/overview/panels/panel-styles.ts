@@ -78,7 +78,7 @@ export const panelStyles = css`
   .controls-panel .toolbar { margin: 0 0 8px; }
   .controls-panel .source { margin: 0; }
   .source-fit .source { margin: 0; gap: 6px 10px; }
-  .fitted .readout { display: none; }
+  .fitted .readout { margin: 0; min-height: 2.8em; font-size: 12.5px; }
   .fitted .wide { margin: 0 auto; }
   .fitted .key { margin: 0; }
   .fitted .panel { margin: 0 2px; }
