@@ -4,7 +4,8 @@
  *
  * - `name`:  the layer's own name and its ⓘ on one line (`conv_1_1 ⓘ`);
  * - `kind`:  two lines, the kind of layer, then its block and place in the block (`conv` / `1·1 ⓘ`);
- * - `short`: the same with the shortest kind words (`pool` / `2 ⓘ`).
+ * - `short`: the same with the shortest kind words (`pool` / `2 ⓘ`);
+ * - `stacked`: three lines, the ⓘ on its own (`conv` / `1·1` / `ⓘ`), for the tightest figures.
  *
  * Blocks and places come from the layer kinds (a block ends at a pooling layer), never from
  * names, so any model gets labels; the full name is always the label's title and readout.
@@ -13,7 +14,7 @@
 import { LAYER_KINDS } from '../shared/layer-kinds';
 import type { ColumnKind } from './layout';
 
-export type LabelTier = 'name' | 'kind' | 'short';
+export type LabelTier = 'name' | 'kind' | 'short' | 'stacked';
 
 /** The width an ⓘ takes beside its text (its 14 px circle and a 3 px margin). */
 export const INFO_WIDTH = 17;
@@ -22,10 +23,12 @@ export const LABEL_GUTTER = 6;
 /** Height of one label line (11 px text). */
 export const LABEL_LINE = 14;
 
-/** What a label shows: its lines of text (the ⓘ follows the last one) and its shape line. */
+/** What a label shows: its lines of text (the ⓘ follows the last one, which may be empty) and its shape line. */
 export interface ColumnLabel {
   lines: string[];
   shape: string;
+  /** Set when shapes alternate between two rows (too wide for one): 0 or 1, the row of this one. */
+  shapeRow?: number;
   /** The layer's own name, for titles and accessible names. */
   full: string;
 }
@@ -100,10 +103,13 @@ export function planLabels(
   const places = blockPlaces(cols);
   const space = (c: LabelColumn) => (c.kind === 'output' ? outputSpace : pitch) - LABEL_GUTTER;
   const fits = (text: string, c: LabelColumn, info = false) => measure(text) + (info ? INFO_WIDTH : 0) <= space(c);
+  // Two-line forms put the input's and output's ⓘ on a second line of their own.
+  const twoLines = (word: string, i: number) => [word, places[i]];
   const candidates: { tier: LabelTier; lines: (c: LabelColumn, i: number) => string[] }[] = [
     { tier: 'name', lines: (c) => [c.kind === 'output' ? 'output' : c.name] },
-    { tier: 'kind', lines: (c, i) => (places[i] ? [KIND_WORDS[c.kind][0], places[i]] : [KIND_WORDS[c.kind][0]]) },
-    { tier: 'short', lines: (c, i) => (places[i] ? [KIND_WORDS[c.kind][1], places[i]] : [KIND_WORDS[c.kind][1]]) },
+    { tier: 'kind', lines: (c, i) => twoLines(KIND_WORDS[c.kind][0], i) },
+    { tier: 'short', lines: (c, i) => twoLines(KIND_WORDS[c.kind][1], i) },
+    { tier: 'stacked', lines: (c, i) => (places[i] ? [KIND_WORDS[c.kind][1], places[i], ''] : [KIND_WORDS[c.kind][1], '']) },
   ];
   const chosen = candidates.find((cand) => cols.every((c, i) => {
     const lines = cand.lines(c, i);
@@ -112,20 +118,30 @@ export function planLabels(
   const lines = cols.map((c, i) => chosen.lines(c, i));
   // Two-line tiers keep the ⓘ on a line of its own height even where one line would do.
   const lineCount = Math.max(1, ...lines.map((l) => l.length));
+  // Shapes: the longest form that fits every column; failing that, alternate rows, which
+  // gives each shape two columns' room.
   let shapes = cols.map(() => '');
+  let staggered = false;
   if (detail) {
     const forms = cols.map(shapeForms);
     const depth = Math.max(...forms.map((f) => f.length));
-    for (let k = 0; k < depth; k++) {
-      const pick = forms.map((f) => f[Math.min(k, f.length - 1)]);
-      shapes = pick;
-      if (pick.every((s, i) => fits(s, cols[i]))) break;
-    }
+    const pickAt = (k: number) => forms.map((f) => f[Math.min(k, f.length - 1)]);
+    const fitting = (room: (c: LabelColumn) => number) => {
+      for (let k = 0; k < depth; k++) {
+        const pick = pickAt(k);
+        if (pick.every((t, i) => measure(t) <= room(cols[i]))) return pick;
+      }
+      return null;
+    };
+    const single = fitting(space);
+    const double = single ? null : fitting((c) => (c.kind === 'output' ? outputSpace : 2 * pitch) - LABEL_GUTTER);
+    shapes = single ?? double ?? pickAt(depth - 1);
+    staggered = !single;
   }
   return {
     tier: chosen.tier,
-    labels: cols.map((c, i) => ({ lines: lines[i], shape: shapes[i], full: c.kind === 'output' ? 'output' : c.name })),
-    height: (lineCount + (detail ? 1 : 0)) * LABEL_LINE + 6,
+    labels: cols.map((c, i) => ({ lines: lines[i], shape: shapes[i], full: c.kind === 'output' ? 'output' : c.name, ...(staggered ? { shapeRow: i % 2 } : {}) })),
+    height: (lineCount + (detail ? (staggered ? 2 : 1) : 0)) * LABEL_LINE + 6,
   };
 }
 

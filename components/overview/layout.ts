@@ -154,7 +154,9 @@ export function wideLayout(cols: readonly Column[], opts: WideOptions): WideLayo
   });
   const outputX = left + n * (mapSize + gap);
   const out = cols.find((c) => c.kind === 'output');
-  const rowHeight = out ? Math.max(outputWidth < 200 ? 24 : 18, Math.min(mapSize + vGap, height / out.count)) : 0;
+  // Class rows: at least 18 px (24 for the two-line rows of a narrow column) unless the height forbids it.
+  const minRow = out ? Math.min(outputWidth < 200 ? 24 : 18, (opts.height ?? Infinity) / out.count) : 0;
+  const rowHeight = out ? Math.max(minRow, Math.min(mapSize + vGap, height / out.count)) : 0;
   let totalHeight = height;
   if (out) {
     const oh = rowHeight * out.count;

@@ -52,6 +52,7 @@ export const overviewStyles = [figureHostStyles, css`
   }
   .col-label .line, .col-label .shape { display: block; }
   .col-label .shape { color: var(--muted); }
+  .col-shape { position: absolute; transform: translateX(-50%); font-size: 11px; line-height: 14px; white-space: nowrap; color: var(--muted); }
   .layer-band {
     position: absolute;
     border-radius: 6px;

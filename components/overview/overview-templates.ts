@@ -9,7 +9,7 @@ import { allEdges, edgeAnchors, edgesInto, type Edge, type WideLayout } from './
 import { kindLabel, sectionFor, type ColumnView } from './overview-view';
 import type { MapPosition } from './keyboard-nav';
 import { formatValue } from '../shared/numbers';
-import type { ColumnLabel } from './column-labels';
+import { LABEL_LINE, type ColumnLabel } from './column-labels';
 import type { WideGeometry } from './wide-geometry';
 import { fieldReaches, type TracedField } from './field-trace';
 import { overlayStyle } from './panels/thumbs';
@@ -110,10 +110,12 @@ function allEdgesPath(cols: ColumnView[], layout: WideLayout, dy: number): strin
 
 function columnLabel(s: TemplateState, col: ColumnView, label: ColumnLabel, x: number): TemplateResult {
   const last = label.lines.length - 1;
+  const apart = label.shapeRow !== undefined;
   return html`<div class="col-label" part="layer-label" style="left: ${x}px" title=${label.full}>
     ${label.lines.map((line, i) => html`<span class="line">${line}${i === last ? infoLink(col, s.articleBase) : nothing}</span>`)}
-    ${label.shape ? html`<span class="shape">${label.shape}</span>` : nothing}
-  </div>`;
+    ${label.shape && !apart ? html`<span class="shape">${label.shape}</span>` : nothing}
+  </div>
+  ${label.shape && apart ? html`<div class="col-shape" style="left: ${x}px; top: ${(label.lines.length + label.shapeRow!) * LABEL_LINE}px">${label.shape}</div>` : nothing}`;
 }
 
 /** The traced field on every earlier map it reaches, and the traced value on its own map. */

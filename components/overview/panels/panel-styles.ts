@@ -30,6 +30,8 @@ export const panelStyles = css`
   .table-side p { margin: 0.35rem 0 0; font-size: 11.5px; max-width: 24rem; }
 
   /* The receptive field: a value and the pixels it depends on. */
+  .panel-field > .panel-body { display: flex; flex-wrap: wrap; gap: 6px 18px; align-items: flex-start; }
+  .panel-field > .panel-body > .field-chain { flex-direction: column; margin: 0; }
   .field-pair { display: flex; gap: 6px; align-items: center; }
   .field-pair .arrow { font-size: 20px; color: var(--muted); }
   .field-chain { display: flex; flex-wrap: wrap; gap: 0.15rem 0.7rem; margin: 0.4rem 0 0; padding: 0; list-style: none; font-size: 11.5px; color: var(--muted); }
@@ -52,7 +54,7 @@ export const panelStyles = css`
   /* Legends as a list. */
   .legend-mode { margin: 0.3rem 0 0.2rem; font-size: 12px; }
   .legend-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 4px; }
-  .legend-list li { display: grid; grid-template-columns: minmax(7rem, auto) minmax(8rem, 16rem); gap: 0.6rem; align-items: center; font-size: 11.5px; }
+  .legend-list li { display: grid; grid-template-columns: 10.5rem minmax(8rem, 16rem); gap: 0.6rem; align-items: center; font-size: 11.5px; }
   .legend-list .legend { position: static; }
   .legend-names { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 
