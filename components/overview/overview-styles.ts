@@ -72,7 +72,7 @@ export const overviewStyles = [figureHostStyles, css`
     border: 1.5px solid var(--accent);
     border-radius: 50%;
     color: var(--accent);
-    font: 700 9px/1 Georgia, serif;
+    font: 700 11px/1 Georgia, serif;
     font-style: italic;
     text-decoration: none;
     vertical-align: 1px;

@@ -78,13 +78,13 @@ export function numbersPanel({ col, column, channel, patch, layout, slot }: Numb
     const whiteText = whiteInkOn(bg);
     const style = styleMap({ background: bg, color: whiteText ? '#fff' : '#1d1d1f', width: `${layout.cellW}px`, height: `${layout.cellH}px` });
     return input
-      ? html`<td style=${style} data-row=${patch.row + r} data-col=${patch.col + k} data-byte=${toByte(v)} data-value=${v}><b>${toByte(v)}</b><span>${formatNumber(toByte(v) / 255, 2)}</span></td>`
+      ? html`<td style=${style} data-row=${patch.row + r} data-col=${patch.col + k} data-byte=${toByte(v)} data-value=${v}><b>${toByte(v)}</b><span>${formatNumber(v, 2)}</span></td>`
       : html`<td style=${style} data-row=${patch.row + r} data-col=${patch.col + k} data-value=${v}><b>${formatNumber(v, 2)}</b></td>`;
   });
   const rows = Array.from({ length: patch.size }, (_, r) => html`<tr>${cells.slice(r * patch.size, (r + 1) * patch.size)}</tr>`);
   const table = html`<table class="patch ${input ? 'bytes' : 'values'}" aria-label=${`${col.name} ${channelName}, ${where}`}>${rows}</table>`;
   const note = input
-    ? html`<p class="muted">Top: the byte (0–255). Under it: the byte ÷ 255, the network's input (0–1). Dark cells are small numbers, bright ones large.</p>`
+    ? html`<p class="muted">Top: the brightness as a byte (0–255). Under it: what the network reads, the brightness ÷ 255 (0–1). Dark cells hold small numbers.</p>`
     : html`<p class="muted">Two decimals; the cell colours follow the map's legend.</p>`;
   return panel('numbers', title, html`<div class="numbers-body ${layout.stacked ? 'stacked' : ''} ${slot ? 'slot' : ''}">${map}<div class="table-side">${table}${note}</div></div>`);
 }
