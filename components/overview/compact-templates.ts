@@ -88,8 +88,9 @@ export function layerWords(s: TemplateState, ci: number): string {
 export function mapPanel(s: TemplateState, ci: number, channel: number, space: { width: number; height: number }, slot = true): TemplateResult {
   const col = s.cols[ci];
   const gap = 4;
+  // The slot clips; its padding keeps room for the selection's ring.
   const strip = Math.max(16, Math.min(52, Math.floor((space.width - (col.count - 1) * gap) / col.count)));
-  const big = Math.max(40, Math.floor(Math.min(space.width, space.height - strip - 22)));
+  const big = Math.max(40, Math.floor(Math.min(space.width, space.height - strip - 24)));
   const title = html`<strong>${col.name}</strong>, ${col.kind === 'input' ? ['red', 'green', 'blue'][channel] : `channel ${channel}`} · ${col.height} × ${col.width}
     <span class="muted">· ${layerWords(s, ci)}, ${col.count} maps</span>`;
   const body = html`<div class="${slot ? 'slot' : 'panel-body'} map-slot">

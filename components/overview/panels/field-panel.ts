@@ -44,7 +44,9 @@ export function fieldPanel(p: FieldPanelInput): TemplateResult {
   const input = field.rects[0];
   const path = pathColumns(cols, column);
   const stripH = p.strip ? Math.min(44, Math.floor(p.space.width / Math.max(1, path.length)) - 4) + 18 : 0;
-  const side = Math.max(60, Math.floor(Math.min((p.space.width - 28) / 2, p.space.height - stripH - (p.strip ? 66 : 40), 220)));
+  // The pixels are the point: the input gets the larger square, the traced map about 0.6 of it.
+  const side = Math.max(60, Math.floor(Math.min((p.space.width - 28) / 1.62, p.space.height - stripH - (p.strip ? 26 : 40), 240)));
+  const valueSide = Math.max(48, Math.floor(side * 0.62));
   const at = field.at;
   const isOutput = target.kind === 'output';
   const where = isOutput ? '' : `row ${at.row}, column ${at.col}`;
@@ -53,7 +55,7 @@ export function fieldPanel(p: FieldPanelInput): TemplateResult {
   const valueOverlay: Overlay = { rows: field.rects[target.layerIndex].rows, cols: field.rects[target.layerIndex].cols, kind: 'value' };
   const pair = html`<div class="field-pair">
     ${isOutput ? nothing : html`<figure>${thumb({
-      column, channel: at.channel, h: target.height, w: target.width, size: side, overlays: [valueOverlay],
+      column, channel: at.channel, h: target.height, w: target.width, size: valueSide, overlays: [valueOverlay],
       control: { kind: 'value', label: `Choose the value to trace on ${target.name} channel ${at.channel}: click it, or use the arrow keys. Now ${where}.` },
     })}<figcaption>${target.name} · ${target.height} × ${target.width}</figcaption></figure>
     <span class="arrow" aria-hidden="true">←</span>`}
@@ -75,7 +77,7 @@ export function fieldPanel(p: FieldPanelInput): TemplateResult {
         return html`<figure data-layer=${col.name} data-field=${`${r.rows.first},${r.cols.first},${spanLength(r.rows)},${spanLength(r.cols)}`}>
           ${thumb({ column: i, channel: ch, h: col.height, w: col.width, size: stripH - 18, overlays: [{ rows: r.rows, cols: r.cols, kind: i === column ? 'value' : 'field' }], title: `${col.name}: ${sizeText(r)}` })}
           <figcaption>${spanLength(r.rows)}²</figcaption></figure>`;
-      })}</div>${list}`
+      })}</div>`
     : list;
   return panel('field', title, html`<div class=${p.slot ? 'slot' : 'panel-body'}>${pair}${chain}</div>`);
 }

@@ -43,7 +43,7 @@ export const panelStyles = css`
 
   /* The input's channels; the map panel; large class rows. */
   .tiles { display: grid; gap: 10px; }
-  .map-slot { display: flex; flex-direction: column; align-items: flex-start; }
+  .map-slot { display: flex; flex-direction: column; align-items: flex-start; padding: 5px; }
   .big-map canvas.map { width: 100%; height: 100%; }
   .strip-caption { margin: 6px 0 3px; font-size: 11px; }
   .strip { display: grid; gap: 4px; }
