@@ -247,7 +247,7 @@ export class CnnOverview extends FigureElement {
 
   private readout() {
     const p = this.active ?? null;
-    if (!p) return 'Point at a map, or move through them with the arrow keys. Press Enter to open the operation behind a map.';
+    if (!p) return 'Point at a map, or move through them with the arrow keys (Shift + arrows move inside one): the part of every earlier layer it depends on lights up. Press Enter to open the operation behind a map.';
     const col = this.cols[p.column];
     if (!col) return '';
     if (col.kind === 'output') {
@@ -345,6 +345,9 @@ export class CnnOverview extends FigureElement {
     e.preventDefault();
     this.focusPos = next;
     this.focusAfterRender = true;
+    // A phone's map panel shows one layer: moving to another layer's map shows that layer.
+    const col = this.cols[next.column];
+    if (this.compactFit && this.currentSubject === 'map' && col.kind !== 'output' && !this.renderRoot.querySelector(`.map[data-column="${next.column}"]`)) this.selected = `${col.name}:${next.channel}`;
   };
 
   protected override updated(): void {

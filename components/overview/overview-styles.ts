@@ -1,6 +1,5 @@
 import { css } from 'lit';
 import { figureHostStyles } from '../shared/figure-styles';
-import { panelStyles } from './panels/panel-styles';
 
 export const overviewStyles = [figureHostStyles, css`
   :host {
@@ -133,4 +132,4 @@ export const overviewStyles = [figureHostStyles, css`
   .key .sw + .sw { margin-left: -1px; }
   .key .key-input .sw { width: 22px; margin-right: 2px; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-`, panelStyles];
+`];

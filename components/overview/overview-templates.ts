@@ -11,7 +11,7 @@ import type { MapPosition } from './keyboard-nav';
 import { formatValue } from '../shared/numbers';
 import { LABEL_LINE, type ColumnLabel } from './column-labels';
 import type { WideGeometry } from './wide-geometry';
-import { fieldReaches, type TracedField } from './field-trace';
+import type { TracedField } from './field-trace';
 import { overlayStyle } from './panels/thumbs';
 import { legendGroups, legendTemplate } from './panels/legend-panel';
 
@@ -118,6 +118,9 @@ function columnLabel(s: TemplateState, col: ColumnView, label: ColumnLabel, x: n
   ${label.shape && apart ? html`<div class="col-shape" style="left: ${x}px; top: ${(label.lines.length + label.shapeRow!) * LABEL_LINE}px">${label.shape}</div>` : nothing}`;
 }
 
+/** Whether a traced field reaches a channel of a layer (the tracer itself loads later, with the panels). */
+const reaches = (f: TracedField, layer: number, channel: number) => layer <= f.at.layer && (f.channels[layer] === null || f.channels[layer]!.includes(channel));
+
 /** The traced field on every earlier map it reaches, and the traced value on its own map. */
 function fieldBoxes(s: TemplateState, layout: WideLayout, top: number): TemplateResult[] {
   const f = s.field;
@@ -127,7 +130,7 @@ function fieldBoxes(s: TemplateState, layout: WideLayout, top: number): Template
     if (col.kind === 'output' || col.layerIndex > f.at.layer) return;
     const rect = f.rects[col.layerIndex];
     for (const b of layout.boxes[ci]) {
-      if (!fieldReaches(f, col.layerIndex, b.channel)) continue;
+      if (!reaches(f, col.layerIndex, b.channel)) continue;
       const kind = col.layerIndex === f.at.layer ? 'value' : 'field';
       const st = overlayStyle({ ...rect, kind }, col.height, col.width);
       const px = (pct: string, size: number) => (parseFloat(pct) / 100) * size;

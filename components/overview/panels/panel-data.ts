@@ -112,3 +112,5 @@ export function liveliestPatch(values: ArrayLike<number>, shape: readonly number
 
 /** An input value (0 to 1) as the byte it was stored as. */
 export const toByte = (v: number): number => Math.round(Math.max(0, Math.min(1, v)) * 255);
+
+export { strongestValue } from '../overview-view';

@@ -75,9 +75,11 @@ export const panelStyles = css`
   .head .controls-toggle { flex: none; margin-left: auto; }
   .controls-panel {
     position: absolute; z-index: 5; left: 4px; right: 4px; top: 44px;
-    padding: 10px; border-radius: 8px; background: var(--surface); box-shadow: 0 6px 24px rgba(0, 0, 0, 0.22);
+    padding: 8px; border-radius: 8px; background: var(--surface); box-shadow: 0 6px 24px rgba(0, 0, 0, 0.22);
   }
-  .controls-panel .toolbar { margin: 0 0 8px; }
+  .controls-panel .toolbar { margin: 0 0 6px; gap: 0.3rem 1rem; }
+  /* The header already shows the crop the network sees. */
+  .controls-panel .crop { display: none; }
   .controls-panel .source { margin: 0; }
   .source-fit .source { margin: 0; gap: 6px 10px; }
   .fitted .readout { margin: 0; min-height: 2.8em; font-size: 12.5px; }
