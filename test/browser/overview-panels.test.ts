@@ -122,6 +122,54 @@ it('pointing at a conv_1_2 value lights its 5 × 5 input field in every earlier 
   assert.match(readout, /row 30, column 12 depends on 5 × 5 input pixels/);
 });
 
+it('focusing a map traces its strongest value, and Shift + arrow keys move the traced value inside it', async ({ page, url }) => {
+  await open(page, url, { subject: 'network' }, [1000, 836]);
+  await page.evaluate(() => (document.querySelector('cnn-overview')!.shadowRoot!.querySelector('canvas.map[data-layer="max_pool_1"][data-channel="4"]') as HTMLElement).focus());
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  const before = await page.$eval('cnn-overview', (el) => el.shadowRoot!.querySelector('.readout')!.textContent!);
+  const m = /row (\d+), column (\d+) depends on 6 × 6 input pixels/.exec(before);
+  assert.ok(m, `the readout names the traced value and its 6 × 6 field: ${before}`);
+  const strongest = await page.$eval('cnn-overview', (node) => {
+    const el = node as Overview;
+    const li = el.network.info.layers.findIndex((l) => l.name === 'max_pool_1');
+    const v = el.network.run!.values[li];
+    let best = { row: 0, col: 0, value: -Infinity };
+    for (let r = 0; r < 30; r++) for (let c = 0; c < 30; c++) if (v[(r * 30 + c) * 10 + 4] > best.value) best = { row: r, col: c, value: v[(r * 30 + c) * 10 + 4] };
+    return best;
+  });
+  assert.equal([Number(m![1]), Number(m![2])], [strongest.row, strongest.col], 'the strongest value of the map');
+  const step = strongest.col < 29 ? 'ArrowRight' : 'ArrowLeft';
+  await page.keyboard.down('Shift');
+  await page.keyboard.press(step);
+  await page.keyboard.up('Shift');
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  const after = await page.$eval('cnn-overview', (el) => el.shadowRoot!.querySelector('.readout')!.textContent!);
+  assert.match(after, new RegExp(`row ${strongest.row}, column ${strongest.col + (step === 'ArrowRight' ? 1 : -1)} depends on 6 × 6`));
+  const focused = await page.$eval('cnn-overview', (el) => (el.shadowRoot!.activeElement as HTMLElement).dataset.layer);
+  assert.is(focused, 'max_pool_1', 'focus stays on the map');
+});
+
+it('on a blank page, choosing a convolution map shows its numbers, its neuron\'s kernels and a traced field under the network', async ({ page, url }) => {
+  await shimNames(page);
+  await page.goto(url('/test-pages/overview.html'));
+  await page.waitForFunction(() => Boolean((document.querySelector('cnn-overview') as Overview | null)?.network?.run), { timeout: 60_000 });
+  await page.evaluate(() => (document.querySelector('cnn-overview')!.shadowRoot!.querySelector('canvas.map[data-layer="conv_2_1"][data-channel="7"]') as HTMLElement).click());
+  await page.waitForFunction(() => document.querySelector('cnn-overview')!.shadowRoot!.querySelectorAll('.panels [data-part]').length === 3, { timeout: 10_000 });
+  const parts = await page.$eval('cnn-overview', (el) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.panels [data-part]')].map((p) => p.dataset.part));
+  assert.equal(parts.sort(), ['field', 'kernel', 'numbers']);
+  const title = await page.$eval('cnn-overview', (el) => el.shadowRoot!.querySelector('[data-part="field"] .panel-title')!.textContent!.replace(/\s+/g, ' '));
+  assert.match(title, /conv_2_1, channel 7, .* depends on 10 × 10 input pixels/);
+  // A click on the field panel's map traces the value there.
+  const box = await page.$eval('cnn-overview', (el) => { const c = el.shadowRoot!.querySelector('canvas[data-control="value"]')!; c.scrollIntoView({ block: 'center', behavior: 'instant' }); const r = c.getBoundingClientRect(); return { x: r.left + (3.5 / 28) * r.width, y: r.top + (20.5 / 28) * r.height }; });
+  await page.mouse.click(box.x, box.y);
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  const input = await page.$eval('cnn-overview', (el) => el.shadowRoot!.querySelector<HTMLElement>('[data-field-input]')!.dataset.fieldInput);
+  // conv_2_1 (r, c) reads max_pool_1 r…r+2, which reads relu_1_2 2r…2r+5, then 2r…2r+9 in the input.
+  assert.is(input, `${2 * 20},${2 * 3},10,10`);
+  await screenshot(page, 'overview-panels-unfitted', true);
+});
+
 it('the colour key says purple is below 0 and orange above, matching the painted maps', async ({ page, url }) => {
   await open(page, url, { subject: 'legend', selected: 'input:2' }, [366, 424]);
   const key = await page.$eval('cnn-overview', (el) => [...el.shadowRoot!.querySelectorAll('.key > span')].map((s) => ({
