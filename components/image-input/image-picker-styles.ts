@@ -178,4 +178,7 @@ export const imagePickerStyles = css`
   :host([dense]) .url-row input { min-height: 36px; padding: 6px 8px; }
   :host([dense]) .privacy { font-size: 12px; line-height: 1.3; }
   :host([dense]) form { gap: 2px; }
+  /* Notes and errors lie over the foot of the small form instead of making it taller. */
+  :host([dense]) .messages { position: absolute; left: 8px; right: 8px; bottom: 8px; margin: 0; z-index: 1; }
+  :host([dense]) .message.shown { box-shadow: 0 2px 10px rgba(0, 0, 0, 0.18); }
 `;
