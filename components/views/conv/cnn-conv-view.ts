@@ -8,13 +8,13 @@ import { buildConvData, channelWindowAt, convLayerNames, inputChannelName, outpu
 import { channelTex, outputTex, stepSentence } from './conv-formula';
 import { convFacts, detailTemplate, elasticTemplate, legendsTemplate, type ConvHandlers, type ConvTemplateState, type WeightRef } from './conv-templates';
 import { convFitLayout, NARROW_BOX, type ConvDims, type ConvFitLayout, type ConvSubject } from './conv-fit-layout';
-import { fittedFormulas, fittedKernels, fittedRows, fittedSingle, fittedTiles } from './conv-fitted';
+import { channelSwitch, fittedSubject } from './conv-fitted';
 import { countTemplate, type CountHandlers, type KernelRef } from './conv-count';
 import { moveInSheet, type KernelSheet } from './kernel-sheet';
 import { cellFromPointer } from '../shared/map-canvas';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
 import { ChannelMapView, outputShapeGrid, type ChannelMapSpec } from '../shared/channel-map-view';
-import { FitBudget } from '../shared/fit-budget';
+import { FitBudget, naturalHeight } from '../shared/fit-budget';
 import { shrinkFormulasToFit } from '../shared/formula-fit';
 import { moveByKey, type GridPosition } from '../shared/view-helpers';
 import type { FrameSpec } from '../../shared/frame-controller';
@@ -100,6 +100,8 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
     const data = this.data;
     const subject = this.frame.current as ConvSubject;
     const inlinePlayback = subject === 'window' && this.wideWindow;
+    // The subject first: the bar above it depends on its layout.
+    const body = data ? this.renderFitted(data, subject) : nothing;
     return html`${katexStylesheet()}
       <div class="fit">
         <div class="fit-bar">${this.frame.controlsButton()}${data ? this.fitBar(data, subject) : nothing}${this.statusTemplate()}</div>
@@ -107,21 +109,14 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
           <div class="toolbar" part="toolbar">${this.pickers()}</div>
           ${inlinePlayback ? nothing : this.playback.controls(`${this.layer} convolution`)}
         </div>
-        ${data ? this.renderFitted(data, subject) : nothing}
+        ${body}
       </div>
       ${this.liveRegion()}`;
   }
 
   /** Beside the Controls button: which channel is on show (and a switcher when one channel shows at a time). */
   private fitBar(data: ConvViewData, subject: ConvSubject) {
-    if (this.fitted?.layout.kind === 'single') {
-      const cin = data.inShape[2];
-      const pick = (ci: number) => this.handlers.onDetailChannel(ci);
-      return html`<div class="switch" role="group" aria-label="Input channel on show">${cin <= 4
-        ? Array.from({ length: cin }, (_, ci) => html`<button type="button" aria-pressed=${String(ci === this.detailChannel)} @click=${() => pick(ci)}>${inputChannelName(data, ci, true)}</button>`)
-        : html`<label>Input channel <select .value=${String(this.detailChannel)} @change=${(e: Event) => pick(Number((e.target as HTMLSelectElement).value))}>
-            ${Array.from({ length: cin }, (_, ci) => html`<option value=${ci} ?selected=${ci === this.detailChannel}>${ci}</option>`)}</select></label>`}</div>`;
-    }
+    if (this.fitted?.layout.kind === 'single') return channelSwitch(data, this.detailChannel, (ci) => this.handlers.onDetailChannel(ci));
     const at = this.shownAt;
     return html`<span class="where">${data.layer.name} · output channel ${data.channel}${subject === 'sum' || subject === 'window' ? ` · at (${at.row}, ${at.col})` : ''}</span>`;
   }
@@ -130,7 +125,7 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
   private renderFitted(data: ConvViewData, subject: ConvSubject) {
     const [kh, kw, cin] = [data.kernelSize[0], data.kernelSize[1], data.inShape[2]];
     const dims: ConvDims = { cin, cout: data.outShape[2], kh, kw, picture: data.inputLayer.kind === 'input' };
-    const width = Math.max(200, (this.size.width || 360) - 6);
+    const width = Math.max(200, (this.size.width || 360) - 2);
     const key = `${subject}|${this.size.width}x${this.size.height}|${this.frame.controlsOpen}|${data.layer.name}`;
     const guess = subject === 'sum' ? 180 : subject === 'count' ? 110 : subject === 'window' && this.wideWindow ? 110 : 50;
     const layout = convFitLayout(subject, width, this.budget.room(key, this.size.height, guess), dims);
@@ -156,13 +151,9 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
     const channels = Array.from({ length: cin }, (_, i) => i);
     this.kernelSheet = layout.kind === 'single' ? { channels: [this.detailChannel], cols: 1, kh, kw }
       : layout.kind === 'kernels' ? { channels, cols: layout.cols, kh, kw } : { channels, cols: 1, kh, kw };
-    const h = this.handlers;
-    let body: unknown;
-    if (layout.kind === 'rows') body = subject === 'sum' ? html`${fittedRows(s, h, layout, subject)}${fittedFormulas(s, both)}` : fittedRows(s, h, layout, subject);
-    else if (layout.kind === 'single') body = fittedSingle(s, h, layout);
-    else if (layout.kind === 'kernels') body = fittedKernels(s, h, layout);
-    else if (layout.kind === 'tiles') body = html`${fittedTiles(s, layout)}${fittedFormulas(s, false)}`;
-    else body = countTemplate(data, layout, this.countRef(data), this.countFocused, this.countHandlers);
+    const body = layout.kind === 'count'
+      ? countTemplate(data, layout, this.countRef(data), this.countFocused, this.countHandlers)
+      : fittedSubject(s, this.handlers, layout, subject, both);
     return html`<div class="fit-body" data-part=${subject} @keydown=${this.onStageKey}>
         ${subject === 'window' && this.wideWindow ? html`<div data-part="playback">${this.playback.controls(`${data.layer.name} convolution`)}</div>` : nothing}
         ${body}
@@ -278,7 +269,7 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
     if (this.fit && fitted) {
       shrinkFormulasToFit(this.renderRoot, '.fit .formula');
       const box = this.renderRoot.querySelector<HTMLElement>('.fit');
-      if (box) this.budget.measure(fitted.key, box.offsetHeight, fitted.layout.given);
+      if (box) this.budget.measure(fitted.key, naturalHeight(box), fitted.layout.given);
     }
     if (!this.fit) this.fitted = null;
   }
@@ -378,11 +369,9 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
     onKernelFocus: (e) => {
       const el = e.currentTarget as HTMLElement;
       this.countFocus = { co: Number(el.dataset.co), ci: Number(el.dataset.ci) };
-      if (!this.countFocused) {
-        this.countFocused = true;
-        el.addEventListener('blur', () => { this.countFocused = false; }, { once: true });
-      }
+      this.countFocused = true;
     },
+    onKernelBlur: () => { this.countFocused = false; },
     onKernelKey: (e) => {
       const d = this.data;
       const k = d && this.countRef(d);

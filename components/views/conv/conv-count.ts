@@ -20,6 +20,7 @@ export interface KernelRef {
 
 export interface CountHandlers {
   onKernelFocus(e: FocusEvent): void;
+  onKernelBlur(): void;
   onKernelKey(e: KeyboardEvent): void;
 }
 
@@ -39,7 +40,7 @@ function tile(data: ConvViewData, co: number, ci: number, focus: KernelRef, h: C
   const focused = focus.co === co && focus.ci === ci;
   return html`<span class="tile" role="gridcell" data-co=${co} data-ci=${ci} tabindex=${focused ? 0 : -1}
     aria-label="kernel from ${inputChannelName(data, ci)} to output channel ${co}"
-    @focus=${h.onKernelFocus} @keydown=${h.onKernelKey}>${cells}</span>`;
+    @focus=${h.onKernelFocus} @blur=${h.onKernelBlur} @keydown=${h.onKernelKey}>${cells}</span>`;
 }
 
 /** What the caption says of the kernel in focus: where it sits and its weights. */

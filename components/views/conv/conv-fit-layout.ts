@@ -32,14 +32,16 @@ export type ConvFitLayout = (RowsLayout | SingleLayout | KernelsLayout | TilesLa
 
 /** Below this width a box shows one input channel at a time. */
 export const NARROW_BOX = 560;
-/** Kernel cells this wide print their weights at 11 px. */
-export const KERNEL_NUMBER_CELL = 30;
+/** Kernel cells this wide print their weights at 11 px ("−0.24" is about 29 px). */
+export const KERNEL_NUMBER_CELL = 33;
 const MAX_ROW_MAP = 140;
 const MAX_OUT_MAP = 340;
 const MAX_MAP = 300;
 /** Heights of the small labels the blocks carry (one line of 11–12 px text). */
 const LABEL = 18;
 const GAP = 8;
+/** Between kernels side by side. */
+export const KERNEL_GAP = 8;
 
 /** Width of a channel row around its three maps (labels, operators, share, gaps), as the styles lay it out. */
 const rowChrome = (width: number) => (width > 760 ? 184 : 147);
@@ -75,7 +77,8 @@ function rowsLayout(subject: ConvSubject, width: number, room: number, d: ConvDi
 }
 
 function singleLayout(width: number, room: number, d: ConvDims): ConvFitLayout {
-  const cell = Math.max(16, Math.min(38, Math.floor((room - LABEL - GAP - 120) / d.kh)));
+  // The maps first (150 px of height), then the kernel's cells.
+  const cell = Math.max(16, Math.min(38, Math.floor((room - LABEL - GAP - 150 - (d.kh - 1) * 2) / d.kh)));
   const map = Math.max(60, Math.min(MAX_MAP, Math.floor((width - 12) / 2), room - LABEL - GAP - kernelSide(cell, d.kh)));
   return { kind: 'single', map, cell, numbers: cell >= KERNEL_NUMBER_CELL, given: LABEL + map + GAP + kernelSide(cell, d.kh) };
 }
@@ -88,7 +91,7 @@ function kernelsLayout(width: number, room: number, d: ConvDims): ConvFitLayout 
     const rows = Math.ceil(d.cin / cols);
     // Of the arrangements with as many rows, the one with the fewest columns has the largest cells.
     if (cols > 1 && Math.ceil(d.cin / (cols - 1)) === rows) continue;
-    const byWidth = Math.floor(((width - (cols - 1) * 12) / cols - (d.kw - 1) * 2) / d.kw);
+    const byWidth = Math.floor(((width - (cols - 1) * KERNEL_GAP) / cols - (d.kw - 1) * 2) / d.kw);
     const cell = Math.min(44, byWidth);
     if (cell < 8) continue;
     const kernelsH = rows * (LABEL + kernelSide(cell, d.kh)) + (rows - 1) * GAP;
@@ -124,7 +127,8 @@ function countLayout(width: number, room: number, d: ConvDims): ConvFitLayout {
     const tile = kernelSide(cell, d.kh) - (d.kh - 1);
     const header = tile >= 14;
     const w = 26 + d.cin * (tile + gap) + 10 + cell * 2;
-    const h = (header ? 18 : 0) + d.cout * (tile + gap);
+    // A row is as tall as its tiles, or its 12 px label.
+    const h = (header ? 12 + gap : 0) + d.cout * (Math.max(tile, 12) + gap);
     if (w <= width && h <= room) return { kind: 'count', cell, gap, header, given: h };
   }
   return { kind: 'count', cell: 3, gap: 2, header: false, given: d.cout * 13 };

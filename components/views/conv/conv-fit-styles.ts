@@ -21,7 +21,7 @@ export const convFitStyles = css`
   .fit .map { touch-action: pan-y; }
   .fit figure { margin: 0; min-width: 0; }
   .fit figcaption { font-size: 12px; color: var(--muted); line-height: 18px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-  .fit .kernel .cell { font-size: 11px; }
+  .fit .kernel .cell { font-size: 11px; letter-spacing: -0.2px; }
   .fit .kernel .cell .n { display: inline; }
   .fit .kernel .cell .n:empty { display: none; }
 
@@ -29,14 +29,16 @@ export const convFitStyles = css`
   .fit-rows.side { grid-template-columns: auto auto; }
   .fit-rows .result .map { width: var(--out-map); }
 
-  .fit-single { display: grid; grid-template-columns: var(--map) var(--map); gap: 0 12px; align-items: start; }
-  .fit-single .map { width: var(--map); }
-  .fs-kernel { display: flex; align-items: center; gap: 6px; margin-top: 8px; }
-  .fs-values { margin-top: 8px; display: grid; gap: 6px; align-content: start; font-size: 13px; font-variant-numeric: tabular-nums; }
+  .fit-single { display: flex; flex-direction: column; gap: 8px; }
+  .fs-maps { display: grid; grid-template-columns: var(--map) var(--map); gap: 0 12px; align-items: start; }
+  .fs-maps .map { width: var(--map); }
+  .fs-math { display: flex; align-items: center; gap: 6px 10px; }
+  .fs-kernel { flex: none; }
+  .fs-values { flex: 1 1 auto; min-width: 0; display: grid; gap: 6px; font-size: 13px; font-variant-numeric: tabular-nums; }
   .fs-values .value { font-size: 17px; font-weight: 700; color: var(--accent); }
 
   .fit-kernel { display: flex; flex-direction: column; gap: 8px; }
-  .fk-kernels { display: grid; gap: 8px 12px; justify-content: start; }
+  .fk-kernels { display: grid; gap: 8px; justify-content: start; }
   .fk-kernels figcaption { text-align: center; }
   .fk-maps { display: flex; align-items: center; gap: 12px; }
   .fk-maps figure { width: var(--map); }
@@ -61,8 +63,8 @@ export const convFitStyles = css`
     align-items: center;
     border-radius: 3px;
   }
-  .count-row.head span { font-size: 11px; line-height: 14px; color: var(--muted); text-align: center; }
-  .count-row .rh { font-size: 11px; color: var(--muted); text-align: right; padding-right: 3px; font-variant-numeric: tabular-nums; }
+  .count-row.head span { font-size: 11px; line-height: 12px; color: var(--muted); text-align: center; }
+  .count-row .rh { font-size: 11px; line-height: 12px; color: var(--muted); text-align: right; padding-right: 3px; font-variant-numeric: tabular-nums; }
   .count-row.current { box-shadow: 0 0 0 2px var(--accent); }
   .count-row.current .rh { color: var(--accent); font-weight: 700; }
   .tile {
@@ -79,6 +81,10 @@ export const convFitStyles = css`
   .tile:focus-visible { box-shadow: 0 0 0 2px var(--surface), 0 0 0 4px var(--accent); position: relative; z-index: 1; }
   .count-row .bias { width: calc(var(--cell) * 2); height: var(--tile); border-radius: 2px; box-shadow: inset 0 0 0 1px rgba(0, 0, 0, 0.1); }
   .count figcaption { font-size: 12px; color: var(--muted); white-space: normal; line-height: 1.4; min-height: 2.8em; }
+  @container (max-width: 480px) {
+    .count .facts { font-size: 13px; gap: 0.1rem 1rem; }
+    .count .facts strong { font-size: 15px; }
+  }
   .count-section { margin-top: 1rem; padding-top: 0.75rem; border-top: 1px solid var(--rule); }
   .count-section h3 { margin: 0 0 0.5rem; font-size: 15px; }
 `;

@@ -12,7 +12,8 @@ import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { inputChannelName } from './conv-data';
 import { kernelGrid, num, readingBox, resultTemplate, rowsTemplate, veil, type ConvHandlers, type ConvTemplateState } from './conv-templates';
-import type { KernelsLayout, RowsLayout, SingleLayout, TilesLayout } from './conv-fit-layout';
+import type { ConvFitLayout, ConvSubject, KernelsLayout, RowsLayout, SingleLayout, TilesLayout } from './conv-fit-layout';
+import type { ConvViewData } from './conv-data';
 import { boxStyle } from '../shared/map-canvas';
 import { formatNumber } from '../../shared/numbers';
 
@@ -53,25 +54,29 @@ export function fittedSingle(s: ConvTemplateState, h: ConvHandlers, layout: Sing
   const share = data.intermediate[ci][s.at.row * data.outShape[1] + s.at.col];
   const others = cin - 1;
   return html`<div class="fit-single" data-sized data-subject="window" style="--map:${layout.map}px">
-      <figure>
-        <figcaption>${data.inputLayer.kind === 'input' ? `${name} channel of the picture` : name}</figcaption>
-        <div class="map input-map" data-ci=${ci} tabindex="0" role="group" aria-roledescription="map"
-          aria-label="Input ${name}, ${ih} by ${iw}. Arrow keys move a probe; the output cells that read it are outlined."
-          @pointermove=${h.onInputPointer} @pointerleave=${h.onInputLeave} @focus=${h.onInputFocus} @blur=${h.onInputBlur} @keydown=${h.onInputKey}>
-          <canvas data-kind="input" data-ci=${ci}></canvas>
-          <div class="box" style=${boxStyle(win.inputRow, win.inputCol, kh, kw, ih, iw)}></div>
-          ${s.probe ? html`<div class="box probe" style=${boxStyle(s.probe.row, s.probe.col, 1, 1, ih, iw)}></div>` : nothing}
+      <div class="fs-maps">
+        <figure>
+          <figcaption>${data.inputLayer.kind === 'input' ? `${name} channel of the picture` : name}</figcaption>
+          <div class="map input-map" data-ci=${ci} tabindex="0" role="group" aria-roledescription="map"
+            aria-label="Input ${name}, ${ih} by ${iw}. Arrow keys move a probe; the output cells that read it are outlined."
+            @pointermove=${h.onInputPointer} @pointerleave=${h.onInputLeave} @focus=${h.onInputFocus} @blur=${h.onInputBlur} @keydown=${h.onInputKey}>
+            <canvas data-kind="input" data-ci=${ci}></canvas>
+            <div class="box" style=${boxStyle(win.inputRow, win.inputCol, kh, kw, ih, iw)}></div>
+            ${s.probe ? html`<div class="box probe" style=${boxStyle(s.probe.row, s.probe.col, 1, 1, ih, iw)}></div>` : nothing}
+          </div>
+        </figure>
+        <figure>
+          <figcaption>${data.layer.name}, channel ${data.channel}</figcaption>
+          ${outputMap(s, h)}
+        </figure>
+      </div>
+      <div class="fs-math">
+        <span class="op" aria-hidden="true">⊛</span>
+        <div class="fs-kernel" style="width:${kernelWidth(layout.cell, kw)}px">${kernelGrid(s, ci, h)}</div>
+        <div class="fs-values">
+          <div>(${s.at.row}, ${s.at.col}): ${name} ⊛ kernel = ${num('share', share, 3, { ci })}</div>
+          <div>${others > 0 ? `+ ${others} other channel${others === 1 ? '' : 's'} ` : ''}+ bias = <span class="value">${num('output', win.sum, 3)}</span></div>
         </div>
-      </figure>
-      <figure>
-        <figcaption>${data.layer.name}, channel ${data.channel}</figcaption>
-        ${outputMap(s, h)}
-      </figure>
-      <div class="fs-kernel"><span class="op" aria-hidden="true">⊛</span>
-        <div style="width:${kernelWidth(layout.cell, kw)}px">${kernelGrid(s, ci, h)}</div></div>
-      <div class="fs-values">
-        <div>(${s.at.row}, ${s.at.col}): ${name} ⊛ kernel = ${num('share', share, 3, { ci })}</div>
-        <div>${others > 0 ? `+ ${others} other channel${others === 1 ? '' : 's'} ` : ''}+ bias = <span class="value">${num('output', win.sum, 3)}</span></div>
       </div>
     </div>`;
 }
@@ -113,4 +118,24 @@ export function fittedFormulas(s: ConvTemplateState, both: boolean) {
       <div class="formula" data-formula="output">${s.outputTex ? unsafeHTML(s.outputTex) : loading}</div>
       ${both ? html`<div class="formula" data-formula="channel">${s.channelTex ? unsafeHTML(s.channelTex) : loading}</div>` : nothing}
     </div>`;
+}
+
+/** The subject's block for every layout but the count's (conv-count.ts); `both`: the sum shows one channel's products too. */
+export function fittedSubject(s: ConvTemplateState, h: ConvHandlers, layout: ConvFitLayout, subject: ConvSubject, both: boolean) {
+  switch (layout.kind) {
+    case 'rows': return subject === 'sum' ? html`${fittedRows(s, h, layout, subject)}${fittedFormulas(s, both)}` : fittedRows(s, h, layout, subject);
+    case 'single': return fittedSingle(s, h, layout);
+    case 'kernels': return fittedKernels(s, h, layout);
+    case 'tiles': return html`${fittedTiles(s, layout)}${fittedFormulas(s, false)}`;
+    default: return nothing;
+  }
+}
+
+/** Which input channel shows, where one shows at a time: a button per colour, or a menu for many channels. */
+export function channelSwitch(data: ConvViewData, current: number, pick: (ci: number) => void) {
+  const cin = data.inShape[2];
+  return html`<div class="switch" role="group" aria-label="Input channel on show">${cin <= 4
+    ? Array.from({ length: cin }, (_, ci) => html`<button type="button" aria-pressed=${String(ci === current)} @click=${() => pick(ci)}>${inputChannelName(data, ci, true)}</button>`)
+    : html`<label>Input channel <select .value=${String(current)} @change=${(e: Event) => pick(Number((e.target as HTMLSelectElement).value))}>
+        ${Array.from({ length: cin }, (_, ci) => html`<option value=${ci} ?selected=${ci === current}>${ci}</option>`)}</select></label>`}</div>`;
 }

@@ -12,7 +12,7 @@ import { hyperStyles } from './hyper-styles';
 import { hyperFitLayout, type HyperFitLayout, type HyperSubject } from './hyper-fit';
 import { fittedBody } from './hyper-fitted';
 import { OperationView } from '../shared/operation-view';
-import { FitBudget } from '../shared/fit-budget';
+import { FitBudget, naturalHeight } from '../shared/fit-budget';
 import { shrinkFormulasToFit } from '../shared/formula-fit';
 import type { FrameSpec, SubjectTable } from '../../shared/frame-controller';
 import { formatNumber } from '../../shared/numbers';
@@ -209,7 +209,7 @@ export class CnnHyperparameters extends OperationView {
     const fit = this.fitted;
     const box = this.renderRoot.querySelector<HTMLElement>('.fit');
     if (this.fit) shrinkFormulasToFit(this.renderRoot, '.fit .formula');
-    if (this.fit && fit && box) this.budget.measure(fit.key, box.offsetHeight, fit.layout.given);
+    if (this.fit && fit && box) this.budget.measure(fit.key, naturalHeight(box), fit.layout.given);
     if (!this.fit) this.fitted = null;
   }
 

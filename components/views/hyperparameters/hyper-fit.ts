@@ -23,7 +23,7 @@ export interface HyperFitLayout {
 
 /** Cells at least this wide print their numbers (11 px text); "0" needs less. */
 export const NUMBER_CELL_FIT = 28;
-const ZERO_CELL = 14;
+const ZERO_CELL = 16;
 const MAX_CELL = 48;
 const MIN_CELL = 6;
 /** Between the grids, and the grid's own border (1 px on each side and a 1 px gap per cell). */
@@ -33,7 +33,7 @@ const gridSide = (cells: number, cell: number) => cells * (cell + 1) + 1;
 const captionHeight = (chars: number, width: number) => 4 + 16 * Math.max(1, Math.ceil((chars * 6.6) / Math.max(40, width)));
 
 /** Output cell size relative to the input's: the subject's grid gets the room. */
-const OUT_RATIO: Record<HyperSubject, number> = { formula: 1, padding: 0.55, kernel: 0.6, stride: 1.5 };
+const OUT_RATIO: Record<HyperSubject, number> = { formula: 1, padding: 0.55, kernel: 0.6, stride: 2 };
 
 /**
  * Cell sizes for a padded input of `padded` cells and an output of `out` cells in a box
@@ -42,7 +42,7 @@ const OUT_RATIO: Record<HyperSubject, number> = { formula: 1, padding: 0.55, ker
  */
 export function hyperFitLayout(subject: HyperSubject, width: number, room: number, padded: number, out: number, captions: [number, number] = [40, 16]): HyperFitLayout {
   const ratio = OUT_RATIO[subject];
-  const outOf = (inCell: number) => Math.max(MIN_CELL, Math.min(MAX_CELL + 12, Math.round(inCell * ratio)));
+  const outOf = (inCell: number) => Math.max(MIN_CELL, Math.min(MAX_CELL * 1.5, Math.round(inCell * ratio)));
   const m = Math.max(out, 1);
   const measures = (inCell: number, side: boolean) => {
     const a = gridSide(padded, inCell);
@@ -71,7 +71,8 @@ export function hyperFitLayout(subject: HyperSubject, width: number, room: numbe
     inCell,
     outCell,
     side,
-    inNumbers: inCell >= NUMBER_CELL_FIT,
+    // The stride step is about where windows start (dots on the input), not the input's values.
+    inNumbers: subject !== 'stride' && inCell >= NUMBER_CELL_FIT,
     outNumbers: outCell >= NUMBER_CELL_FIT,
     padZeros: inCell >= ZERO_CELL,
     given: measures(inCell, side).h,

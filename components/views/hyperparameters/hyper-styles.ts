@@ -39,7 +39,7 @@ export const hyperStyles = css`
   .grid .c {
     display: grid;
     place-items: center;
-    font-size: var(--cell-font, 10px);
+    font-size: 11px; /* never smaller: cells too small for it print nothing */
     line-height: 1;
     overflow: hidden;
     position: relative;
@@ -84,6 +84,8 @@ export const hyperStyles = css`
 
   /* Fitted to the article's stage (the fit attribute): see hyper-fitted.ts. */
   .fit, .fit-body { display: flex; flex-direction: column; gap: 8px; min-width: 0; }
+  /* A swipe on a grid scrolls the article; a tap still picks a cell. */
+  .fit .grid { touch-action: pan-y; }
   .fit-bar { display: flex; flex-wrap: wrap; gap: 0.4rem 0.75rem; align-items: center; }
   .fit-bar .status:empty { display: none; }
   .fit-controls { padding: 0.5rem 0.6rem; background: var(--soft); border-radius: 6px; }

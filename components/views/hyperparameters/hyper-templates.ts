@@ -39,8 +39,6 @@ export interface GridState {
   short?: boolean;
 }
 
-/** Text size in a cell: 11 px where numbers are printed, smaller only for the zeros of a narrow ring. */
-const cellFont = (cell: number) => (cell >= 28 ? 11 : Math.max(9, Math.min(11, Math.floor(cell * 0.6))));
 
 export type GridHandlers = InputOutputHandlers;
 
@@ -76,7 +74,7 @@ export function inputGrid(s: GridState, h: GridHandlers, imageLabel: string) {
     }
   }
   return html`<figure>
-    <div class="grid in" style="--n:${N};--cell:${s.cell}px;--cell-font:${cellFont(s.cell)}px" tabindex="0" role="group" aria-roledescription="grid"
+    <div class="grid in" style="--n:${N};--cell:${s.cell}px" tabindex="0" role="group" aria-roledescription="grid"
       aria-label="Padded input, ${N} by ${N}: the red channel of ${imageLabel || 'the image'} shrunk to ${n} by ${n}, with ${p} cells of zero padding. Arrow keys move a probe."
       @pointermove=${h.onInputPointer} @pointerleave=${h.onInputLeave} @focus=${h.onInputFocus} @blur=${h.onInputBlur} @keydown=${h.onInputKey}>
       ${cells}
@@ -115,7 +113,7 @@ export function outputGrid(s: GridState, h: GridHandlers) {
     }
   }
   return html`<figure>
-    <div class="grid out" style="--n:${m};--cell:${cell}px;--cell-font:${cellFont(cell)}px" tabindex="0" role="group" aria-roledescription="grid"
+    <div class="grid out" style="--n:${m};--cell:${cell}px" tabindex="0" role="group" aria-roledescription="grid"
       aria-label="Output, ${m} by ${m}; cell (${s.at.row}, ${s.at.col}) = ${formatNumber(s.outputs[s.at.row * m + s.at.col])}. Arrow keys move; Space plays."
       @pointermove=${h.onOutputPointer} @pointerleave=${h.onOutputLeave} @click=${h.onOutputClick} @keydown=${h.onOutputKey}>
       ${cells}

@@ -37,3 +37,16 @@ export class FitBudget {
     this.host.requestUpdate();
   }
 }
+
+/**
+ * An element's height as laid out without the zoom a FrameController may have put on it
+ * (text reflows under a zoom, so a zoomed height says little about the unzoomed one).
+ */
+export function naturalHeight(el: HTMLElement): number {
+  const zoom = el.style.zoom;
+  if (!zoom) return el.offsetHeight;
+  el.style.removeProperty('zoom');
+  const h = el.offsetHeight;
+  el.style.zoom = zoom;
+  return h;
+}
