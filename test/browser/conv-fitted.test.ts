@@ -6,7 +6,7 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
 import { browserSuite, screenshot } from '../support/browser';
-import { openView, whenDrawn } from './views-support';
+import { axeViolations, openView, whenDrawn } from './views-support';
 import { fitInBox, fitProblems, tabStops, STAGE_BOXES, type BoxName } from './fitted-support';
 
 const { it, run } = browserSuite('cnn-conv-view fitted to a box');
@@ -225,5 +225,13 @@ it('on the blank page, every kernel grid is one tab stop: the channel rows\' ker
   });
   assert.equal(stops, { rowKernels: 1, numberGrids: 0, allKernels: 1 });
 });
+
+it('has no accessibility violations of its own in any fitted subject (axe)', async ({ page, url }) => {
+  await open(page, url);
+  for (const c of CASES.slice(0, 4)) {
+    await fitInBox(page, TAG, 'phone', c.subject, { layer: c.layer, channel: c.channel });
+    assert.equal(await axeViolations(page), [], c.subject);
+  }
+}, { viewport: 'phone', reducedMotion: true });
 
 run();

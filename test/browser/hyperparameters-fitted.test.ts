@@ -6,7 +6,7 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
 import { browserSuite, screenshot } from '../support/browser';
-import { withModel } from './views-support';
+import { axeViolations, withModel } from './views-support';
 import { fitInBox, fitProblems, tabStops, STAGE_BOXES, type BoxName } from './fitted-support';
 import { shimNames } from './framing-support';
 
@@ -149,6 +149,14 @@ it('each grid is one tab stop; arrow keys move the probe on the input and the wi
     await page.keyboard.press('ArrowDown');
     const step = await page.$eval(TAG, (el) => (el as HyperInPage).playback.step);
     assert.is(step, 7 + 1, `${where}: the window moved to (1, 1) of the 7 × 7 output`);
+  }
+}, { viewport: 'phone', reducedMotion: true });
+
+it('has no accessibility violations of its own in any fitted subject (axe)', async ({ page, url }) => {
+  await open(page, url);
+  for (const step of STEPS) {
+    await fitInBox(page, TAG, 'phone', step.subject, { 'input-size': 7, ...step.attrs });
+    assert.equal(await axeViolations(page), [], step.subject);
   }
 }, { viewport: 'phone', reducedMotion: true });
 

@@ -16,7 +16,6 @@ import type { WeightRef } from './kernel-sheet';
 
 export type { WeightRef } from './kernel-sheet';
 
-
 export interface ConvTemplateState {
   data: ConvViewData;
   /** The position on show: the pointed-at output cell, else the playback position. */

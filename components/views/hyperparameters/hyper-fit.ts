@@ -44,16 +44,16 @@ export function hyperFitLayout(subject: HyperSubject, width: number, room: numbe
   const ratio = OUT_RATIO[subject];
   const outOf = (inCell: number) => Math.max(MIN_CELL, Math.min(MAX_CELL * 1.5, Math.round(inCell * ratio)));
   const m = Math.max(out, 1);
-  const measures = (inCell: number, side: boolean) => {
+  const measures = (inCell: number, side: boolean, outCell = outOf(inCell)) => {
     const a = gridSide(padded, inCell);
     // With no output, a short note and two rulers stand in for the output grid.
-    const b = out > 0 ? gridSide(m, outOf(inCell)) : Math.min(width, 240);
+    const b = out > 0 ? gridSide(m, outCell) : Math.min(width, 240);
     const ha = a + captionHeight(captions[0], a);
     const hb = out > 0 ? b + captionHeight(captions[1], b) : 90;
     return side ? { w: a + GAP + b, h: Math.max(ha, hb) } : { w: Math.max(a, b), h: ha + GAP + hb };
   };
-  const fits = (inCell: number, side: boolean) => {
-    const { w, h } = measures(inCell, side);
+  const fits = (inCell: number, side: boolean, outCell = outOf(inCell)) => {
+    const { w, h } = measures(inCell, side, outCell);
     return w <= width && h <= room;
   };
   const largest = (side: boolean) => {
@@ -66,7 +66,10 @@ export function hyperFitLayout(subject: HyperSubject, width: number, room: numbe
   const focusSize = (c: number) => (subject === 'stride' ? outOf(c) : c);
   const side = focusSize(sideCell) >= focusSize(stackCell);
   const inCell = side ? sideCell : stackCell;
-  const outCell = outOf(inCell);
+  // Room left over goes to the output: up to the input's size for the formula, four fifths of it where the input is the subject.
+  let outCell = outOf(inCell);
+  const outCap = subject === 'stride' ? MAX_CELL * 1.5 : subject === 'formula' ? inCell : Math.max(outCell, Math.floor(inCell * 0.8));
+  while (out > 0 && outCell < outCap && fits(inCell, side, outCell + 1)) outCell++;
   return {
     inCell,
     outCell,
@@ -75,6 +78,6 @@ export function hyperFitLayout(subject: HyperSubject, width: number, room: numbe
     inNumbers: subject !== 'stride' && inCell >= NUMBER_CELL_FIT,
     outNumbers: outCell >= NUMBER_CELL_FIT,
     padZeros: inCell >= ZERO_CELL,
-    given: measures(inCell, side).h,
+    given: measures(inCell, side, outCell).h,
   };
 }
