@@ -75,8 +75,8 @@ export const hyperStyles = css`
     position: absolute;
     top: 2px;
     left: 2px;
-    width: max(4px, calc(var(--cell) * 0.2));
-    height: max(4px, calc(var(--cell) * 0.2));
+    width: max(6px, calc(var(--cell) * 0.28));
+    height: max(6px, calc(var(--cell) * 0.28));
     border-radius: 50%;
     background: var(--accent);
     box-shadow: 0 0 0 1px #fff;
