@@ -130,7 +130,7 @@ export function rowsTemplate(s: ConvTemplateState, h: ConvHandlers) {
   const { data } = s;
   const cin = data.inShape[2];
   return html`<div class="rows" data-subject="rows">
-      <div class="row-head" aria-hidden="true"><span></span><span>${data.inputLayer.kind === 'input' ? 'input image' : data.inputLayer.name}</span><span></span>
+      <div class="row-head" aria-hidden="true"><span></span><span>${data.inputLayer.kind === 'input' ? 'the picture' : data.inputLayer.name}</span><span></span>
         <span>kernel</span><span></span><span>its share</span><span>(${s.at.row}, ${s.at.col})</span></div>
       ${Array.from({ length: cin }, (_, ci) => channelRow(s, ci, h))}
     </div>`;
