@@ -59,7 +59,7 @@ export function countTemplate(data: ConvViewData, layout: CountLayout, focus: Ke
   const label = data.inputLayer.kind === 'input' ? ['R', 'G', 'B'] : null;
   return html`<figure class="count" data-subject="count">
     <p class="facts">${convFacts(data, '')}</p>
-    <div class="count-grid" data-sized role="grid" aria-label="The ${data.kernelCount} kernels of ${data.layer.name}: a row per output channel, a column per input channel; the last column holds each output channel's bias."
+    <div class="count-grid" role="grid" aria-label="The ${data.kernelCount} kernels of ${data.layer.name}: a row per output channel, a column per input channel; the last column holds each output channel's bias."
       style="--cell:${cell}px;--gap:${gap}px;--tile:${tileSide}px;--cin:${cin};--kh:${kh};--kw:${kw}">
       ${layout.header ? html`<div class="count-row head" role="row">
         <span class="corner" aria-hidden="true"></span>

@@ -6,14 +6,13 @@
  * - sum: the channels' shares (rows, or tiles when there are many) and the formula that
  *   adds them up, broken into lines to fit the box;
  * - count: see conv-count.ts.
- * Sizes come from conv-fit-layout.ts; the block they size carries `data-sized`.
+ * Sizes come from conv-fit-layout.ts.
  */
 import { html, nothing } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { inputChannelName } from './conv-data';
+import { inputChannelName, type ConvViewData } from './conv-data';
 import { kernelGrid, num, readingBox, resultTemplate, rowsTemplate, veil, type ConvHandlers, type ConvTemplateState } from './conv-templates';
 import type { ConvFitLayout, ConvSubject, KernelsLayout, RowsLayout, SingleLayout, TilesLayout } from './conv-fit-layout';
-import type { ConvViewData } from './conv-data';
 import { boxStyle } from '../shared/map-canvas';
 import { formatNumber } from '../../shared/numbers';
 
@@ -37,7 +36,7 @@ function outputMap(s: ConvTemplateState, h: ConvHandlers) {
 
 /** Every channel's row, and the output map beside or below them (when the layout has room for it). */
 export function fittedRows(s: ConvTemplateState, h: ConvHandlers, layout: RowsLayout, subject: string) {
-  return html`<div class="fit-rows ${layout.side ? 'side' : 'stack'}" data-sized data-subject=${subject === 'window' ? 'window' : nothing}
+  return html`<div class="fit-rows ${layout.side ? 'side' : 'stack'}" data-subject=${subject === 'window' ? 'window' : nothing}
       style="--row-map:${layout.rowMap}px;--out-map:${layout.outMap}px">
       ${rowsTemplate(s, h)}
       ${layout.outMap > 0 ? resultTemplate(s, h) : nothing}
@@ -53,7 +52,7 @@ export function fittedSingle(s: ConvTemplateState, h: ConvHandlers, layout: Sing
   const name = inputChannelName(data, ci);
   const share = data.intermediate[ci][s.at.row * data.outShape[1] + s.at.col];
   const others = cin - 1;
-  return html`<div class="fit-single" data-sized data-subject="window" style="--map:${layout.map}px">
+  return html`<div class="fit-single" data-subject="window" style="--map:${layout.map}px">
       <div class="fs-maps">
         <figure>
           <figcaption>${data.inputLayer.kind === 'input' ? `${name} channel of the picture` : name}</figcaption>
@@ -87,7 +86,7 @@ export function fittedKernels(s: ConvTemplateState, h: ConvHandlers, layout: Ker
   const cin = data.inShape[2];
   const [, kw] = data.kernelSize;
   const picture = data.inputLayer.kind === 'input';
-  return html`<div class="fit-kernel" data-sized>
+  return html`<div class="fit-kernel">
       <div class="fk-kernels" data-subject="kernels" style="grid-template-columns:repeat(${layout.cols}, ${kernelWidth(layout.cell, kw)}px)">
         ${Array.from({ length: cin }, (_, ci) => html`<figure>
           <figcaption>${inputChannelName(data, ci, cin > 4)}</figcaption>${kernelGrid(s, ci, h)}</figure>`)}
@@ -103,8 +102,8 @@ export function fittedKernels(s: ConvTemplateState, h: ConvHandlers, layout: Ker
 /** Many channels' shares at the position on show, as small maps with their values. */
 export function fittedTiles(s: ConvTemplateState, layout: TilesLayout) {
   const { data } = s;
-  const [oh, ow, ] = data.outShape;
-  return html`<div class="fit-tiles" data-sized style="grid-template-columns:repeat(${layout.cols}, ${layout.tile}px)">
+  const [oh, ow] = data.outShape;
+  return html`<div class="fit-tiles" style="grid-template-columns:repeat(${layout.cols}, ${layout.tile}px)">
       ${data.intermediate.map((m, ci) => html`<figure>
         <div class="map inter-map"><canvas data-kind="intermediate" data-ci=${ci}></canvas>
           <div class="box" style=${boxStyle(s.at.row, s.at.col, 1, 1, oh, ow)}></div></div>
