@@ -43,8 +43,10 @@ it('the playground edits the live element and the snippet, and follows the eleme
   const tag = 'cnn-overview';
   await whenRendered(page, tag);
   const sel = `section[data-tag="${tag}"]`;
-  await page.click(`${sel} input[data-attr="detail"]`);
-  assert.ok(await page.$eval(`${sel} .live ${tag}`, (el) => el.hasAttribute('detail')), 'the checkbox set the attribute');
+  // A DOM click: the live figure above may still be growing as it draws, moving the box under a pointer.
+  await page.$eval(`${sel} input[data-attr="detail"]`, (i) => (i as HTMLInputElement).click());
+  await page.waitForFunction((s) => document.querySelector(s)!.hasAttribute('detail'), { timeout: 5000 }, `${sel} .live ${tag}`)
+    .catch(() => assert.unreachable('the checkbox set the attribute'));
   assert.match(await snippetOf(page, tag), / detail[ >]/);
   // Text: the snippet follows each key; the element takes the value when it is committed.
   await page.$eval(`${sel} input[data-attr="scale"]`, (i) => { (i as HTMLInputElement).value = ''; });
