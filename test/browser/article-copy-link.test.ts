@@ -123,4 +123,54 @@ for (const view of VIEWS) {
   });
 }
 
+/** Hands the overview on the stage a picture as the picker would after a file, an address or an example. */
+function pick(page: Page, detail: { source: string; address?: string; label: string }) {
+  return page.$eval('.stage-views [data-view="overview"]', async (el, detail) => {
+    const bitmap = await createImageBitmap(new ImageData(new Uint8ClampedArray(64 * 64 * 4).fill(200), 64, 64));
+    (el as unknown as { source: { onPicked(e: CustomEvent): void } }).source.onPicked(new CustomEvent('cnn-image', { detail: { ...detail, bitmap, notes: [] } }));
+  }, detail);
+}
+
+/** The overview's picture label and status line, as a reader sees them. */
+const overviewWords = (page: Page) => page.$eval('.stage-views [data-view="overview"]', (el) => el.shadowRoot!.textContent!.replace(/\s+/g, ' '));
+
+it('a picture loaded from a web address travels in the link as that address, and the link opens it', async ({ page, browser, url }) => {
+  await stubClipboard(page);
+  await page.goto(url('/'));
+  await ready(page, 'overview');
+  const address = url('/assets/examples/tiger.jpg');
+  await pick(page, { source: 'address', address, label: 'tiger.jpg' });
+  const href = await copyLink(page);
+  assert.is(new URL(href).searchParams.get('image'), address, 'the link carries the address');
+  const fresh = await browser.newPage();
+  try {
+    await fresh.goto(href);
+    await ready(fresh, 'overview');
+    await fresh.waitForFunction((address) => document.querySelector('.stage-views [data-view="overview"]')!.getAttribute('image') === address, { timeout: 10_000 }, address);
+    assert.match(await overviewWords(fresh), /tiger/i, 'the figure names the picture from the address');
+  } finally {
+    await fresh.close();
+  }
+});
+
+it('a picture from the reader\'s files travels as image=own, and the opened link says why it shows an example', async ({ page, browser, url }) => {
+  await stubClipboard(page);
+  await page.goto(url('/'));
+  await ready(page, 'overview');
+  await pick(page, { source: 'file', label: 'holiday.jpg' });
+  const href = await copyLink(page);
+  assert.is(new URL(href).searchParams.get('image'), 'own');
+  assert.match(await page.$eval('.copy-status', (s) => s.textContent!), /own picture stays on your device/);
+  const fresh = await browser.newPage();
+  try {
+    await fresh.goto(href);
+    await ready(fresh, 'overview');
+    const words = await overviewWords(fresh);
+    assert.match(words, /picture from the sender's own device, which a link cannot carry/);
+    assert.not.match(words, /holiday/);
+  } finally {
+    await fresh.close();
+  }
+});
+
 run();
