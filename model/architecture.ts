@@ -40,6 +40,8 @@ export interface TinyVggOptions {
   l2?: number;
   /** Activation fused into the `output` Dense layer: 'softmax' (shipped) or 'linear' (logits). Default 'softmax'. */
   outputActivation?: 'softmax' | 'linear';
+  /** Units of the `output` layer: the classes (a reader's own classes, 2 to 10). Default NUM_CLASSES. */
+  classes?: number;
 }
 
 export function buildTinyVgg(opts: TinyVggOptions = {}): tf.Sequential {
@@ -77,6 +79,6 @@ export function buildTinyVgg(opts: TinyVggOptions = {}): tf.Sequential {
   model.add(relu('relu_2_2'));
   model.add(pool('max_pool_2'));
   model.add(tf.layers.flatten({ name: 'flatten' }));
-  model.add(tf.layers.dense({ name: 'output', units: NUM_CLASSES, activation: opts.outputActivation ?? 'softmax', ...kernel() }));
+  model.add(tf.layers.dense({ name: 'output', units: opts.classes ?? NUM_CLASSES, activation: opts.outputActivation ?? 'softmax', ...kernel() }));
   return model;
 }

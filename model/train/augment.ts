@@ -4,7 +4,7 @@
  * run is reproducible. See model/train/README.md for what each step is for.
  */
 import { INPUT_SIZE } from '../architecture';
-import { IMAGE_BYTES, PIXELS } from './data';
+import { IMAGE_BYTES, PIXELS } from './image-set';
 import type { Prng } from './prng';
 
 export interface AugmentConfig {

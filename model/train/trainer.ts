@@ -6,7 +6,8 @@
  * so a run is reproducible.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildTinyVgg, INPUT_SHAPE, NUM_CLASSES } from '../architecture';
+import { buildTinyVgg, INPUT_SHAPE } from '../architecture';
+import { adamMoments, adamStep } from './adam';
 import { NO_AUGMENTATION, writeAugmented, writePlain } from './augment';
 import type { NamedWeights } from './checkpoint-format';
 import { checkpointEpochsOf, type EpochRecord, isBetter, learningRateAt, type Score, type Selection, type TrainConfig } from './config';
@@ -60,8 +61,6 @@ interface StateMeta {
   trainSeconds: number;
 }
 
-const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
-
 /** Images → one float32 tensor of RGB/255 (no augmentation). */
 export function plainBatch(set: ImageSet): tf.Tensor4D {
   const x = new Float32Array(set.count * IMAGE_BYTES);
@@ -76,7 +75,7 @@ export function predictLabels(model: tf.LayersModel, x: tf.Tensor4D, labels?: In
     const predicted = out.argMax(1).dataSync() as Int32Array;
     let loss = NaN;
     if (labels) {
-      const y = tf.oneHot(tf.tensor1d(labels, 'int32'), NUM_CLASSES).toFloat();
+      const y = tf.oneHot(tf.tensor1d(labels, 'int32'), out.shape[1]).toFloat();
       loss = (probabilities ? tf.losses.logLoss(y, out) : tf.losses.softmaxCrossEntropy(y, out)).dataSync()[0];
     }
     return { predicted: Int32Array.from(predicted), loss };
@@ -109,8 +108,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   const names = model.trainableWeights.map((w) => w.originalName);
   const isKernel = names.map((name) => name.endsWith('/kernel'));
   const named = (values: Float32Array[]): NamedWeights[] => values.map((a, i) => ({ name: names[i], shape: vars[i].shape, values: a }));
-  const m = tf.tidy(() => vars.map((w) => tf.variable(tf.zerosLike(w), false)));
-  const v = tf.tidy(() => vars.map((w) => tf.variable(tf.zerosLike(w), false)));
+  const { m, v } = adamMoments(vars);
   const ema = cfg.emaDecay > 0 ? tf.tidy(() => vars.map((w) => tf.variable(w.clone(), false))) : null;
 
   const stepsPerEpoch = Math.ceil(trainSet.count / cfg.batchSize);
@@ -200,16 +198,9 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
             ({ loss, correct, grads } = batchGradients(model, vars, isKernel, x, tf.tensor1d(labelIds, 'int32'), cfg));
           }
           const t = step;
-          const c1 = 1 - ADAM.beta1 ** t;
-          const c2 = 1 - ADAM.beta2 ** t;
           const d = Math.min(cfg.emaDecay, (1 + t) / (10 + t));
           vars.forEach((w, i) => {
-            const g = grads[i];
-            m[i].assign(m[i].mul(ADAM.beta1).add(g.mul(1 - ADAM.beta1)));
-            v[i].assign(v[i].mul(ADAM.beta2).add(g.square().mul(1 - ADAM.beta2)));
-            let update = m[i].div(c1).div(v[i].div(c2).sqrt().add(ADAM.epsilon));
-            if (cfg.weightDecay > 0 && isKernel[i]) update = update.add(w.mul(cfg.weightDecay));
-            w.assign(w.sub(update.mul(lr)));
+            adamStep(w, grads[i], m[i], v[i], t, lr, isKernel[i] ? cfg.weightDecay : 0);
             if (ema) ema[i].assign(ema[i].mul(d).add(w.mul(1 - d)));
           });
           return [loss, correct];
