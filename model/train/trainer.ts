@@ -8,17 +8,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { buildTinyVgg, INPUT_SHAPE } from '../architecture';
 import { adamMoments, adamStep } from './adam';
-import { NO_AUGMENTATION, writeAugmented, writePlain } from './augment';
+import { NO_AUGMENTATION, writeAugmented } from './augment';
 import type { NamedWeights } from './checkpoint-format';
 import { checkpointEpochsOf, type EpochRecord, isBetter, learningRateAt, type Score, type Selection, type TrainConfig } from './config';
-import { IMAGE_BYTES, type ImageSet, type TrainingData, subset } from './data';
+import { IMAGE_BYTES, type TrainingData, subset } from './data';
 import { batchGradients } from './gradients';
+import { plainBatch, predictLabels } from './predict';
 import { type ProgressSink, silentProgress } from './progress';
 import { Prng, type PrngState } from './prng';
 import { loadState, saveState } from './state';
 import { GradientWorkers } from './worker-pool';
 
 export { DEFAULT_CONFIG, learningRateAt, type EpochRecord, type Selection, type TrainConfig } from './config';
+export { plainBatch, predictLabels } from './predict';
 
 /** Hooks for what a run leaves behind (the CLI writes files; tests may not). */
 export interface TrainHooks {
@@ -59,27 +61,6 @@ interface StateMeta {
   history: EpochRecord[];
   selection: Selection | null;
   trainSeconds: number;
-}
-
-/** Images → one float32 tensor of RGB/255 (no augmentation). */
-export function plainBatch(set: ImageSet): tf.Tensor4D {
-  const x = new Float32Array(set.count * IMAGE_BYTES);
-  for (let n = 0; n < set.count; n++) writePlain(set.rgb, n, x, n * IMAGE_BYTES);
-  return tf.tensor4d(x, [set.count, ...INPUT_SHAPE]);
-}
-
-/** argmax labels and mean cross-entropy of a logits (or probabilities, `probabilities`) model. */
-export function predictLabels(model: tf.LayersModel, x: tf.Tensor4D, labels?: Int32Array, probabilities = false) {
-  return tf.tidy(() => {
-    const out = model.predict(x, { batchSize: 128 }) as tf.Tensor2D;
-    const predicted = out.argMax(1).dataSync() as Int32Array;
-    let loss = NaN;
-    if (labels) {
-      const y = tf.oneHot(tf.tensor1d(labels, 'int32'), out.shape[1]).toFloat();
-      loss = (probabilities ? tf.losses.logLoss(y, out) : tf.losses.softmaxCrossEntropy(y, out)).dataSync()[0];
-    }
-    return { predicted: Int32Array.from(predicted), loss };
-  });
 }
 
 const accuracyOf = (predicted: Int32Array, labels: Int32Array) => predicted.reduce((n, p, i) => n + (p === labels[i] ? 1 : 0), 0) / labels.length;
