@@ -7,8 +7,8 @@
  *
  *   ?image=koala&layer=conv_1_1&channel=3&scale=module&step=12#convolution
  */
-export type FigureView = 'overview' | 'conv' | 'relu' | 'pool' | 'flatten' | 'softmax' | 'hyperparameters';
-export const FIGURE_VIEWS: readonly FigureView[] = ['overview', 'conv', 'relu', 'pool', 'flatten', 'softmax', 'hyperparameters'];
+export type FigureView = 'overview' | 'conv' | 'relu' | 'pool' | 'flatten' | 'softmax' | 'hyperparameters' | 'teach';
+export const FIGURE_VIEWS: readonly FigureView[] = ['overview', 'conv', 'relu', 'pool', 'flatten', 'softmax', 'hyperparameters', 'teach'];
 
 /** Colour range of the overview's maps: per layer unit, per block, or the whole network. */
 export type ScaleMode = 'unit' | 'module' | 'global';
