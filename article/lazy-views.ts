@@ -11,6 +11,7 @@ const loaders: Record<Exclude<FigureView, 'overview'>, () => Promise<unknown>> =
   flatten: () => import('../components/views/flatten/cnn-flatten-view'),
   softmax: () => import('../components/views/softmax/cnn-softmax-view'),
   hyperparameters: () => import('../components/views/hyperparameters/cnn-hyperparameters'),
+  training: () => import('../components/views/training/cnn-training'),
 };
 
 const loading = new Map<FigureView, Promise<unknown>>();

@@ -22,6 +22,7 @@ export const TEST_PAGES: Readonly<Record<string, { title: string; body: string }
   'flatten-view': { title: 'cnn-flatten-view alone', body: '<cnn-flatten-view image="espresso-cup"></cnn-flatten-view>' },
   'softmax-view': { title: 'cnn-softmax-view alone', body: '<cnn-softmax-view image="espresso-cup"></cnn-softmax-view>' },
   'hyperparameters': { title: 'cnn-hyperparameters alone', body: '<cnn-hyperparameters></cnn-hyperparameters>' },
+  'training': { title: 'cnn-training alone', body: '<cnn-training image="espresso-cup"></cnn-training>' },
 };
 
 /** A blank page with the embed script and `body`. */
