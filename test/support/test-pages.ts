@@ -23,6 +23,7 @@ export const TEST_PAGES: Readonly<Record<string, { title: string; body: string }
   'softmax-view': { title: 'cnn-softmax-view alone', body: '<cnn-softmax-view image="espresso-cup"></cnn-softmax-view>' },
   'hyperparameters': { title: 'cnn-hyperparameters alone', body: '<cnn-hyperparameters></cnn-hyperparameters>' },
   'training': { title: 'cnn-training alone', body: '<cnn-training image="espresso-cup"></cnn-training>' },
+  'training-below': { title: 'cnn-training far below the fold', body: '<div style="height:5000px">Scroll down.</div>\n<cnn-training image="espresso-cup"></cnn-training>' },
 };
 
 /** A blank page with the embed script and `body`. */

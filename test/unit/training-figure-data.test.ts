@@ -13,6 +13,7 @@ import {
 } from '../../components/views/training/training-data';
 import { compositePixels, kernelPixels, weightAt } from '../../components/views/training/kernel-colours';
 import { colorOf, symmetricDomain } from '../../components/shared/diverging-colors';
+import { SHIPPED_EPOCH, parseState, serializeState, stateOfView, viewAttributes } from '../../components/shared/url-state';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const index = JSON.parse(readFileSync(join(ROOT, 'assets/model/checkpoints/index.json'), 'utf8'));
@@ -107,6 +108,19 @@ test('a channel\'s colour picture puts its red, green and blue weights on grey, 
     assert.is(`rgb(${blue[at]}, ${blue[at + 1]}, ${blue[at + 2]})`, want);
   }
   assert.is(weightAt(kernel, shape, 2, 1, 0, 1), kernel[((2 * 3 + 1) * 3 + 0) * 2 + 1]);
+});
+
+test('a link carries the epoch on show to the training figure, and none when it shows the shipped epoch', () => {
+  assert.is(serializeState({ view: 'training', epoch: 5 }), '?view=training&epoch=5');
+  assert.is(serializeState({ view: 'training', epoch: SHIPPED_EPOCH }), '?view=training');
+  assert.equal(parseState('?view=training&epoch=15').state, { view: 'training', epoch: 15 });
+  const bad = parseState('?view=training&epoch=-2');
+  assert.equal(bad.state, { view: 'training' });
+  assert.match(bad.problems[0], /epoch must be a whole number/);
+  assert.is(viewAttributes('training', { epoch: 15 }).epoch, '15');
+  assert.is(viewAttributes('training', {}).epoch, null, 'no attribute: the shipped epoch');
+  assert.not.ok('epoch' in viewAttributes('conv', { epoch: 15 }), 'only the training figure has an epoch');
+  assert.equal(stateOfView('training', (name) => (name === 'epoch' ? '30' : null)), { view: 'training', epoch: 30 });
 });
 
 test.run();

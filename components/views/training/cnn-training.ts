@@ -14,6 +14,8 @@ import { curvesTemplate, kernelsTemplate, mapsTemplate, paintKernels, paintMaps,
 import { trainingFittedStyles, trainingStyles } from './training-styles';
 import type { Snapshot } from './training-snapshot';
 
+const KEYS_HINT = 'Drag the slider or use the arrow keys, Home and End (here or on any part of the figure); Space or Play steps through the saved epochs; a click on a chart jumps to the nearest saved epoch.';
+
 /** How long Play rests on each saved epoch once it is drawn. */
 export const PLAY_DWELL_MS = 900;
 
@@ -299,7 +301,7 @@ export class CnnTraining extends FigureElement {
       ? curvesTemplate({ accuracy: describeCurves('accuracy', curves, epoch), loss: describeCurves('loss', curves, epoch) }, sizes, tier === 'small' ? this.smallChart : null, {
           onPointer: this.onChartPointer, onChart: (k) => { this.smallChart = k; },
         })
-      : html`<section class="block curves" data-part="curves" part="curves"><h3>How it learnt: accuracy and loss by epoch</h3>
+      : html`<section class="block curves" data-part="curves" part="curves" tabindex="0" aria-labelledby="curves-title" aria-describedby="keys-hint"><h3 id="curves-title">How it learnt: accuracy and loss by epoch</h3>
           <p class="status" data-kind=${this.training.reportError ? 'error' : 'info'} role=${this.training.reportError ? 'alert' : nothing}>${this.training.reportError || 'Loading the training curves…'}</p></section>`;
     const staleClass = drawn?.stale ? 'stale' : '';
     const body = html`
@@ -317,7 +319,7 @@ export class CnnTraining extends FigureElement {
     if (this.fit) {
       return html`<div class="fit-root training-fit ${tier} subject-${this.frame.current}" @keydown=${this.onKey}>
         ${fitHeadTemplate(nothing, html`Training, saved epochs: <strong>${stops.length || '…'}</strong>${this.source.label ? html` · picture: <strong>${this.source.label}</strong>` : nothing}`)}
-        ${status}${body}${this.liveRegion()}
+        ${status}${body}<p class="sr-only" id="keys-hint">${KEYS_HINT}</p>${this.liveRegion()}
       </div>`;
     }
     return html`<div class="training-root ${tier}" @keydown=${this.onKey}>
@@ -325,7 +327,7 @@ export class CnnTraining extends FigureElement {
         ${curves?.shipped ? html`<span>Trained for ${curves.lastEpoch} epochs; shipped: epoch <strong>${shippedEpoch}</strong> (${curves.shipped.weights === 'ema' ? 'averaged' : 'its own'} weights)</span>` : nothing}
         ${stops.length ? html`<span>${stops.length} saved epochs</span>` : nothing}</p>
       ${status}${body}
-      <p class="hint">Drag the slider or use the arrow keys, Home and End; Play steps through the saved epochs; a click on a chart jumps to the nearest saved epoch.</p>
+      <p class="hint" id="keys-hint">${KEYS_HINT}</p>
       ${this.liveRegion()}
     </div>`;
   }

@@ -50,7 +50,9 @@ export const trainingStyles = css`
   .block { min-width: 0; margin: 0; }
   .block .legend { width: 15rem; }
   .blocks.stale .units, .blocks.stale .map-grid, .blocks.stale .classes { opacity: 0.55; transition: opacity 0.2s; }
-  .blocks.failed .units, .blocks.failed .map-grid, .blocks.failed .kernel-key, .blocks.failed .kernels .legend, .blocks.failed .maps .legend { visibility: hidden; }
+  .blocks.failed .units, .blocks.failed .map-grid, .blocks.failed .kernel-foot, .blocks.failed .maps .legend, .blocks.failed .classes, .blocks.failed .note-line { display: none; }
+  .missing { display: none; margin: 0; color: var(--muted); font-size: 13px; }
+  .blocks.failed .missing { display: block; }
 
   /* Kernels: per output channel, its colour picture over its R, G and B kernels. */
   .units { display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 10px 8px; max-width: 34rem; }

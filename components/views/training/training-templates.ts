@@ -53,8 +53,9 @@ export function kernelsTemplate(snapshot: Snapshot | undefined, epoch: number | 
   const cout = snapshot?.kernelShape[3] ?? 10;
   const cin = snapshot?.kernelShape[2] ?? 3;
   const count = cout * cin;
-  return html`<section class="block kernels" data-part="kernels" part="kernels" aria-labelledby="kernels-title">
+  return html`<section class="block kernels" data-part="kernels" part="kernels" tabindex="0" aria-labelledby="kernels-title" aria-describedby="keys-hint">
     <h3 id="kernels-title">The first layer's ${count} kernels${epoch === null ? '' : html` at epoch <strong>${epoch}</strong>`}</h3>
+    <p class="missing">Not available: see the message above.</p>
     <div class="units" role="img" aria-label=${snapshot ? kernelSummary(snapshot, epoch) : 'Kernels not loaded yet'} style="--cols:${cout}">
       ${Array.from({ length: cout }, (_, co) => html`<div class="unit">
         <span class="unit-name">${co + 1}</span>
@@ -104,8 +105,9 @@ function snapshotId(s: Snapshot): number {
 /** The first convolution's maps of the picture at the epoch on show. */
 export function mapsTemplate(snapshot: Snapshot | undefined, epoch: number | null, range: number) {
   const c = snapshot?.mapsShape[2] ?? 10;
-  return html`<section class="block maps" data-part="maps" part="maps" aria-labelledby="maps-title">
+  return html`<section class="block maps" data-part="maps" part="maps" tabindex="0" aria-labelledby="maps-title" aria-describedby="keys-hint">
     <h3 id="maps-title">Its ${c} maps of the picture${epoch === null ? '' : html` at epoch <strong>${epoch}</strong>`}</h3>
+    <p class="missing">Not available: see the message above.</p>
     <div class="map-grid" style="--cols:${c}" role="img" aria-label=${`The ${c} maps the first layer makes of the picture${epoch === null ? '' : ` at epoch ${epoch}`}, in the shipped model's colour range.`}>
       ${Array.from({ length: c }, (_, k) => html`<div class="map"><canvas data-channel=${k}></canvas></div>`)}
     </div>
@@ -126,11 +128,12 @@ export function paintMaps(root: ParentNode, snapshot: Snapshot | undefined, rang
 /** The top classes at the epoch on show, each beside the shipped model's probability. */
 export function predictionTemplate(rows: readonly PredictionRow[], epoch: number | null, shippedEpoch: number | null, picture: string) {
   const top = rows[0];
-  return html`<section class="block prediction" data-part="prediction" part="prediction" aria-labelledby="prediction-title">
+  return html`<section class="block prediction" data-part="prediction" part="prediction" tabindex="0" aria-labelledby="prediction-title" aria-describedby="keys-hint">
     <div class="prediction-head">
       <canvas class="crop-preview" width="64" height="64" role="img" aria-label="The picture as the network sees it${picture ? `: ${picture}` : ''}"></canvas>
       <h3 id="prediction-title">What it says of the picture${epoch === null ? '' : html` at epoch <strong>${epoch}</strong>`}</h3>
     </div>
+    <p class="missing">Not available: see the message above.</p>
     ${rows.length ? html`<table class="classes">
       <thead><tr><th scope="col">Class</th><th scope="col">At epoch ${epoch}</th><th scope="col" class="then">Shipped</th></tr></thead>
       <tbody>${rows.map((r) => html`<tr data-class=${r.index} class=${r === top ? 'top' : ''}>
@@ -147,7 +150,7 @@ export function predictionTemplate(rows: readonly PredictionRow[], epoch: number
 export function curvesTemplate(labels: { loss: string; accuracy: string }, sizes: string, one: CurveKind | null, h: { onPointer(e: PointerEvent): void; onChart(kind: CurveKind): void }) {
   const chart = (kind: CurveKind, name: string, better: string) => html`<figure class="chart" data-kind=${kind} ?hidden=${one !== null && one !== kind}>
     <figcaption>${name} <span>(${better} is better)</span></figcaption><svg role="img" aria-label=${labels[kind]}></svg></figure>`;
-  return html`<section class="block curves" data-part="curves" part="curves" aria-labelledby="curves-title">
+  return html`<section class="block curves" data-part="curves" part="curves" tabindex="0" aria-labelledby="curves-title" aria-describedby="keys-hint">
     <div class="curves-head"><h3 id="curves-title">How it learnt: accuracy and loss by epoch</h3>
       ${one === null ? nothing : html`<div class="chart-switch" role="group" aria-label="Chart on show">
         ${(['accuracy', 'loss'] as const).map((k) => html`<button type="button" aria-pressed=${String(one === k)} @click=${() => h.onChart(k)}>${k === 'accuracy' ? 'Accuracy' : 'Loss'}</button>`)}
