@@ -83,7 +83,10 @@ export class CnnTraining extends FigureElement {
   private playTimer: ReturnType<typeof setTimeout> | undefined;
   private announcedKey = '';
   private charts?: ResizeObserver;
-  private readonly chartSizes = new WeakMap<SVGSVGElement, string>();
+  /** Each chart's size as its ResizeObserver reported it, what it was last drawn for, and which are observed. */
+  private readonly chartBoxes = new WeakMap<SVGSVGElement, { width: number; height: number }>();
+  private readonly chartKeys = new WeakMap<SVGSVGElement, string>();
+  private readonly observed = new WeakSet<SVGSVGElement>();
 
   private get modelUrl(): string {
     return new URL(this.model || assetUrl(DEFAULT_MODEL_PATH), document.baseURI).href;
@@ -166,7 +169,7 @@ export class CnnTraining extends FigureElement {
     const snapshot = this.displayed();
     paintKernels(this.renderRoot, this.training.weights(this.stopIndex) ?? snapshot?.snapshot, kernelScale);
     paintMaps(this.renderRoot, snapshot?.snapshot, mapRange);
-    this.drawCharts(false);
+    this.drawCharts();
     this.afterStep();
     if (this.playing && this.playTimer === undefined && this.settled) {
       this.playTimer = setTimeout(() => {
@@ -221,21 +224,31 @@ export class CnnTraining extends FigureElement {
     };
   }
 
-  private drawCharts(resized: boolean): void {
+  /**
+   * Draws the charts at the sizes their ResizeObserver last reported (no layout is forced
+   * here); a chart seen for the first time is drawn when its size arrives.
+   */
+  private drawCharts(): void {
     const curves = this.training.curves;
     if (!curves) return;
     const stop = this.stops[this.stopIndex];
     const epoch = stop ? stop.epoch : null;
     const shippedEpoch = this.stops[this.shippedIndex]?.epoch ?? curves.shipped?.epoch ?? null;
-    this.charts ??= new ResizeObserver(() => this.drawCharts(true));
+    this.charts ??= new ResizeObserver((entries) => {
+      for (const e of entries) this.chartBoxes.set(e.target as SVGSVGElement, { width: Math.floor(e.contentRect.width), height: Math.floor(e.contentRect.height) });
+      this.drawCharts();
+    });
     for (const svg of this.renderRoot.querySelectorAll<SVGSVGElement>('.chart svg')) {
+      const box = this.chartBoxes.get(svg);
+      if (!box) {
+        if (!this.observed.has(svg)) { this.observed.add(svg); this.charts.observe(svg); }
+        continue;
+      }
+      const key = `${box.width}x${box.height}|${epoch}|${shippedEpoch}|${this.stops.length}`;
+      if (this.chartKeys.get(svg) === key) continue;
+      this.chartKeys.set(svg, key);
       const kind = (svg.closest('.chart') as HTMLElement).dataset.kind as CurveKind;
-      const box = svg.getBoundingClientRect();
-      const key = `${Math.round(box.width)}x${Math.round(box.height)}|${epoch}|${shippedEpoch}|${this.stops.length}`;
-      if (!this.chartSizes.has(svg)) this.charts.observe(svg);
-      if (this.chartSizes.get(svg) === key && !resized) continue;
-      this.chartSizes.set(svg, key);
-      drawCurves(svg, { kind, curves, width: Math.floor(box.width), height: Math.floor(box.height), epoch, shippedEpoch });
+      drawCurves(svg, { kind, curves, width: box.width, height: box.height, epoch, shippedEpoch });
     }
   }
 

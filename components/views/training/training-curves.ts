@@ -7,7 +7,7 @@
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { select } from 'd3-selection';
+import { select, type Selection } from 'd3-selection';
 import { axisBottom, axisLeft } from 'd3-axis';
 import { CURVE_NAMES, valuesAt, type CurveName, type TrainingCurves } from './training-data';
 
@@ -32,6 +32,8 @@ export const CURVE_LABELS: Readonly<Record<CurveName, { short: string; mid: stri
 
 const MARGIN = { top: 14, right: 10, bottom: 22, left: 40 };
 const scales = new WeakMap<SVGSVGElement, ScaleLinear<number, number>>();
+/** What each chart's frame was drawn for: redrawn only when the curves, the size or the shipped epoch change. */
+const drawnFor = new WeakMap<SVGSVGElement, { curves: TrainingCurves; size: string }>();
 
 const format = (kind: CurveKind) => (v: number) => (kind === 'accuracy' ? `${Math.round(v * 100)}\u00a0%` : v.toFixed(1));
 
@@ -39,14 +41,26 @@ const format = (kind: CurveKind) => (v: number) => (kind === 'accuracy' ? `${Mat
 export function drawCurves(svg: SVGSVGElement, v: CurvesView): void {
   const { width, height, kind, curves } = v;
   const root = select(svg).attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
-  if (width < 60 || height < 40) { root.selectAll('*').remove(); return; }
+  if (width < 60 || height < 40) { root.selectAll('*').remove(); drawnFor.delete(svg); return; }
   const series = curves[kind];
   const all = CURVE_NAMES.flatMap((n) => series[n].map((p) => p.value));
   const top = kind === 'accuracy' ? 1 : Math.max(0.5, ...all) * 1.05;
   const x = scaleLinear().domain([0, Math.max(1, curves.lastEpoch)]).range([MARGIN.left, width - MARGIN.right]);
   const y = scaleLinear().domain([0, top]).range([height - MARGIN.bottom, MARGIN.top]);
+  const drawn = drawnFor.get(svg);
+  const same = drawn && drawn.curves === curves && drawn.size === `${width}x${height}|${v.shippedEpoch}`;
   scales.set(svg, x);
+  if (!same) {
+    drawnFor.set(svg, { curves, size: `${width}x${height}|${v.shippedEpoch}` });
+    drawFrame(root, v, x, y);
+  }
+  drawMarker(root.select<SVGGElement>('g.plot'), v, x, y);
+}
 
+/** Everything but the marker: axes, grid, the shipped epoch and the three curves. */
+function drawFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, v: CurvesView, x: ScaleLinear<number, number>, y: ScaleLinear<number, number>): void {
+  const { width, height, kind } = v;
+  const series = v.curves[kind];
   const plot = root.selectAll<SVGGElement, null>('g.plot').data([null]).join('g').attr('class', 'plot')
     .attr('data-x-domain', x.domain().join(',')).attr('data-x-range', x.range().join(','))
     .attr('data-y-domain', y.domain().join(',')).attr('data-y-range', y.range().join(','));
@@ -70,7 +84,11 @@ export function drawCurves(svg: SVGSVGElement, v: CurvesView): void {
   const path = line<{ epoch: number; value: number }>().x((p) => x(p.epoch)).y((p) => y(p.value));
   plot.selectAll<SVGPathElement, CurveName>('path.line').data(CURVE_NAMES, (d) => d).join('path')
     .attr('class', (d) => `line ${d}`).attr('data-curve', (d) => d).attr('d', (d) => path(series[d]) ?? '');
+}
 
+/** The epoch on show: a rule across the chart and a dot on each curve that has a point there. */
+function drawMarker(plot: Selection<SVGGElement, unknown, null, undefined>, v: CurvesView, x: ScaleLinear<number, number>, y: ScaleLinear<number, number>): void {
+  const { height, kind, curves } = v;
   const marked = v.epoch;
   const rule = plot.selectAll<SVGLineElement, number>('line.marker').data(marked === null ? [] : [marked]).join('line').attr('class', 'marker')
     .attr('x1', (d) => x(d)).attr('x2', (d) => x(d)).attr('y1', MARGIN.top).attr('y2', height - MARGIN.bottom);
