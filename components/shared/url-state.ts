@@ -113,7 +113,8 @@ export const URL_STATE: readonly FieldSpec[] = [
     },
   }),
   field({
-    key: 'edits', param: 'edits', fallback: '', serialize: String, attribute: { name: 'edits', views: ALL_VIEWS },
+    // The training figure shows the training as it happened: the reader's edits stay out of it.
+    key: 'edits', param: 'edits', fallback: '', serialize: String, attribute: { name: 'edits', views: ALL_VIEWS.filter((v) => v !== 'training') },
     parse: (raw): Parsed<string> => (/^[A-Za-z0-9_.*~-]{1,4000}$/.test(raw) ? { ok: true, value: raw } : { ok: false, reason: 'the changes to the network have characters they cannot have' }),
   }),
   field({

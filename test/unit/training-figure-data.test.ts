@@ -120,6 +120,7 @@ test('a link carries the epoch on show to the training figure, and none when it 
   assert.is(viewAttributes('training', { epoch: 15 }).epoch, '15');
   assert.is(viewAttributes('training', {}).epoch, null, 'no attribute: the shipped epoch');
   assert.not.ok('epoch' in viewAttributes('conv', { epoch: 15 }), 'only the training figure has an epoch');
+  assert.not.ok('edits' in viewAttributes('training', { edits: '1*a.conv_2_1.4' }), 'the reader\'s edits stay out of the training');
   assert.equal(stateOfView('training', (name) => (name === 'epoch' ? '30' : null)), { view: 'training', epoch: 30 });
 });
 
