@@ -34,7 +34,7 @@ it(`fits each of its subjects (${SUBJECTS.join(', ')}) in each of the stage's fo
         return s.width > 100 && s.top >= b.top && s.bottom <= b.bottom;
       });
       if (!slider) problems.push('the slider is not in the box');
-      if (problems.length) misses.push(`${subject} at ${STAGE_BOXES[box].join('×')}: ${problems.join('; ')}`);
+      if (problems.length) misses.push(`${subject} at ${STAGE_BOXES[box].width}×${STAGE_BOXES[box].height}: ${problems.join('; ')}`);
     }
   }
   assert.equal(misses, []);

@@ -15,7 +15,7 @@ import { readCheckpoint, readIndex, runTinyVgg } from '../support/checkpoint-rea
 import { jobContext, jobNamed } from '../../components/shared/worker-jobs';
 import '../../components/shared/worker-job-modules';
 import { TRAINING_SNAPSHOT_JOB, type Snapshot, type SnapshotPayload } from '../../components/views/training/training-snapshot';
-import { variantKey } from '../../model/engine/model-variants';
+import { variantKey } from '../../model/engine/variant-key';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIR = join(ROOT, 'assets/model/checkpoints');

@@ -9,7 +9,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { inferenceClient, backendOverride } from '../../shared/inference-client';
 import { assetUrl } from '../../shared/asset-base';
-import { variantKey } from '../../../model/engine/model-variants';
+import { variantKey } from '../../../model/engine/variant-key';
 import { curvesFromReport, stopsFromIndex, type Stop, type TrainingCurves } from './training-data';
 import { TRAINING_SNAPSHOT_JOB, type Snapshot, type SnapshotPayload } from './training-snapshot';
 
