@@ -41,7 +41,7 @@ export const trainingStyles = css`
   .curves { order: 2; }
   .maps { order: 3; }
   @container (min-width: 900px) {
-    .blocks { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); grid-template-areas: 'kernels curves' 'maps prediction'; align-items: start; }
+    .blocks { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); grid-template-rows: auto auto minmax(0, 1fr); grid-template-areas: 'kernels curves' 'maps curves' 'maps prediction'; align-items: start; }
     .kernels { grid-area: kernels; }
     .curves { grid-area: curves; }
     .maps { grid-area: maps; }
