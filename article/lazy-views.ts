@@ -12,6 +12,7 @@ const loaders: Record<Exclude<FigureView, 'overview'>, () => Promise<unknown>> =
   softmax: () => import('../components/views/softmax/cnn-softmax-view'),
   hyperparameters: () => import('../components/views/hyperparameters/cnn-hyperparameters'),
   teach: () => import('../components/teach/cnn-teach'),
+  training: () => import('../components/views/training/cnn-training'),
 };
 
 const loading = new Map<FigureView, Promise<unknown>>();

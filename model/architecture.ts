@@ -4,11 +4,9 @@
  * the UI shows them. Pure tfjs, shared by the browser and the Node trainer.
  */
 import * as tf from '@tensorflow/tfjs';
+import { INPUT_CHANNELS, INPUT_SHAPE, INPUT_SIZE } from './input-size';
 
-/** Side of the square input image, in pixels. */
-export const INPUT_SIZE = 64;
-export const INPUT_CHANNELS = 3;
-export const INPUT_SHAPE = [INPUT_SIZE, INPUT_SIZE, INPUT_CHANNELS] as const;
+export { INPUT_CHANNELS, INPUT_SHAPE, INPUT_SIZE };
 export const NUM_CLASSES = 10;
 /** Filters in every convolution. */
 export const CONV_FILTERS = 10;

@@ -5,7 +5,7 @@
 import { loadModel } from '../../model/engine/load-model';
 import { checkedModelRequest, ModelLoadError } from '../../model/engine/fetch-model';
 import { loadVariant } from './model-variant-loader';
-import { parseVariantKey } from '../../model/engine/model-variants';
+import { parseVariantKey } from '../../model/engine/variant-key';
 import { runModel } from '../../model/engine/run-model';
 import { chooseBackend } from '../../model/engine/backend';
 import { imageToInput } from '../../model/engine/image-pixels';
@@ -33,10 +33,7 @@ export class InferenceService {
    */
   async load(modelKey: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
     const { backend, reason } = await this.ready();
-    const { url, variant } = parseVariantKey(modelKey);
-    const base = this.cached(url, () => loadBase(url, onProgress));
-    const model = variant ? this.cached(modelKey, async () => loadVariant(await base, url, modelKey, variant)) : base;
-    const m = await model;
+    const m = await this.model(modelKey, onProgress);
     onProgress(1);
     return modelInfoOf(modelKey, m, backend, reason);
   }
@@ -70,6 +67,17 @@ export class InferenceService {
     return this.ready();
   }
 
+  /**
+   * The loaded model for a key, for jobs that run it themselves. A variant dropped to make
+   * room for newer ones is derived again (the plain model stays loaded).
+   */
+  async model(modelKey: string, onProgress: (fraction: number) => void = () => undefined): Promise<LoadedModel> {
+    await this.ready();
+    const { url, variant } = parseVariantKey(modelKey);
+    const base = this.cached(url, () => loadBase(url, onProgress));
+    return variant ? this.cached(modelKey, async () => loadVariant(await base, url, modelKey, variant)) : base;
+  }
+
   private cached(key: string, make: () => Promise<LoadedModel>): Promise<LoadedModel> {
     let model = this.models.get(key);
     if (model) {
@@ -91,8 +99,8 @@ export class InferenceService {
   }
 
   async infer(modelUrl: string, imageKey: string, image: ImageInput): Promise<NetworkRun> {
-    const model = await this.models.get(modelUrl);
-    if (!model) throw new Error('The model is not loaded');
+    if (!this.models.has(modelUrl) && !parseVariantKey(modelUrl).variant) throw new Error('The model is not loaded');
+    const model = await this.model(modelUrl);
     const input = await imageToInput(image, model.inputShape);
     if (image instanceof ImageBitmap) image.close();
     return networkRunOf(imageKey, await runModel(model, input));

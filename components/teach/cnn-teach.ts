@@ -8,7 +8,7 @@ import { PageModelController } from '../shared/page-model';
 import { anyFileFrom, imageFileFrom, isDroppable, isEditableTarget } from '../image-input/picker-inputs';
 import type { FrameSpec } from '../shared/frame-controller';
 import { fitHeadTemplate, fitTier, fittedStyles, type FitTier, type TieredParts } from '../views/shared/fitted-layout';
-import { TEACH_DEFAULTS, type TeachMode, type TeachSettings } from '../../model/teach/teach-trainer';
+import { TEACH_DEFAULTS, type TeachMode, type TeachSettings } from '../../model/teach/teach-settings';
 import { ClassList, MAX_PICTURES_PER_CLASS } from './class-list';
 import { intakeSummary, pictureFromAddress, pictureFromFrame, picturesFromFiles, type Intake, type NewPicture } from './picture-intake';
 import { WebcamBurst } from './webcam-burst';

@@ -18,7 +18,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { buildTinyVgg, INPUT_SHAPE } from '../architecture';
 import { adamMoments, adamStep } from '../train/adam';
-import { writeAugmented, type AugmentConfig } from '../train/augment';
+import { writeAugmented } from '../train/augment';
+import { TEACH_DEFAULTS, type TeachMode, type TeachSettings } from './teach-settings';
 import type { NamedWeights } from '../train/checkpoint-format';
 import { learningRateAt } from '../train/config';
 import { batchGradients } from '../train/gradients';
@@ -27,31 +28,7 @@ import { plainBatch, predictLabels } from '../train/predict';
 import { Prng } from '../train/prng';
 import { splitHeldOut, type HeldOutSplit } from './teach-classes';
 
-export type TeachMode = 'fine-tune' | 'scratch';
-
-export interface TeachSettings {
-  epochs: number;
-  batchSize: number;
-  /** Adam's peak learning rate. */
-  learningRate: number;
-  /** Linear warmup to the peak, in epochs; then cosine decay to 0 at the last step. */
-  warmupEpochs: number;
-  /** Fine-tuning: the convolutions learn at this fraction of the learning rate (0: kept as they are). */
-  convRate: number;
-  /** L2 penalty on the kernels being learned, added to the loss: keeps a few pictures from being learned by heart. */
-  l2: number;
-  augment: AugmentConfig;
-  /** Seeds the new weights, the held-out split, the order of the pictures and the augmentation. */
-  seed: number;
-}
-
-/** Mild augmentation: the reader's pictures are few, and mirrored or nudged copies help. */
-const TEACH_AUGMENT: AugmentConfig = { flip: true, shift: 4, zoom: [1, 1], brightness: 0.1, contrast: 0.1, saturation: 0.1 };
-
-export const TEACH_DEFAULTS: Readonly<Record<TeachMode, TeachSettings>> = {
-  'fine-tune': { epochs: 20, batchSize: 16, learningRate: 1e-3, warmupEpochs: 1, convRate: 0, l2: 0, augment: TEACH_AUGMENT, seed: 1 },
-  scratch: { epochs: 40, batchSize: 16, learningRate: 3e-3, warmupEpochs: 2, convRate: 1, l2: 0, augment: TEACH_AUGMENT, seed: 1 },
-};
+export { TEACH_DEFAULTS, type TeachMode, type TeachSettings } from './teach-settings';
 
 export interface TeachInput {
   /** Every picture as 64×64 RGB bytes (HWC), one after another. */

@@ -2,7 +2,7 @@
  * Pictures in memory as the trainers take them: 64×64 RGB bytes, HWC, one after another.
  * No Node module here, so the browser's trainer (model/teach/) shares it with the CLI's.
  */
-import { INPUT_SIZE } from '../architecture';
+import { INPUT_SIZE } from '../input-size';
 
 export const PIXELS = INPUT_SIZE * INPUT_SIZE;
 /** Bytes of one RGB image in an ImageSet. */

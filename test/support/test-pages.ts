@@ -22,6 +22,8 @@ export const TEST_PAGES: Readonly<Record<string, { title: string; body: string }
   'flatten-view': { title: 'cnn-flatten-view alone', body: '<cnn-flatten-view image="espresso-cup"></cnn-flatten-view>' },
   'softmax-view': { title: 'cnn-softmax-view alone', body: '<cnn-softmax-view image="espresso-cup"></cnn-softmax-view>' },
   'hyperparameters': { title: 'cnn-hyperparameters alone', body: '<cnn-hyperparameters></cnn-hyperparameters>' },
+  'training': { title: 'cnn-training alone', body: '<cnn-training image="espresso-cup"></cnn-training>' },
+  'training-below': { title: 'cnn-training far below the fold', body: '<div style="height:5000px">Scroll down.</div>\n<cnn-training image="espresso-cup"></cnn-training>' },
   'teach': { title: 'cnn-teach alone', body: '<cnn-teach></cnn-teach>' },
   'teach-with-figures': {
     title: 'cnn-teach with the figures that can switch to the taught model',
