@@ -209,4 +209,6 @@ defineJobs({
     ctx.service().forget(p.key);
     return { result: true };
   }) as Job<{ key: string }>,
+  /** How many tensors TF.js holds where the jobs run: the tests' and the bench's check that a run leaves none behind. */
+  'teach:tensors': (async () => ({ result: tf.memory().numTensors })) as Job<void>,
 });

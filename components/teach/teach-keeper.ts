@@ -44,8 +44,16 @@ export class TeachKeeper implements ReactiveController {
     this.note = '';
     if (!this.saveName) this.saveName = outcome.classNames.join(' and ').slice(0, 40);
     if (pageModel.current?.key.startsWith('taught:')) this.use(outcome.key, outcome.classNames);
+    // The run before this one is replaced: its weights are freed in the worker (a saved copy stays saved).
+    const previous = this.lastTaught;
+    this.lastTaught = outcome.key;
+    if (previous && previous !== outcome.key && pageModel.current?.key !== previous) {
+      void inferenceClient().then((client) => client.run('teach:forget', { key: previous })).catch(() => undefined);
+    }
     this.host.requestUpdate();
   }
+
+  private lastTaught = '';
 
   state(): ResultState {
     return {

@@ -106,6 +106,11 @@ export class TeachSession implements ReactiveController {
     void inferenceClient().then((client) => client.run('teach:stop', { key: this.key }));
   }
 
+  /** Tensors TF.js holds in the worker (teach:tensors): what tests and the bench compare before and after a run. */
+  async tensorsInWorker(): Promise<number> {
+    return (await inferenceClient()).run<number>('teach:tensors', null);
+  }
+
   private take(report: TrainReport): void {
     this.report = report;
     this.batches.push(...report.batches);
