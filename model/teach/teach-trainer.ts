@@ -30,6 +30,13 @@ import { splitHeldOut, type HeldOutSplit } from './teach-classes';
 
 export { TEACH_DEFAULTS, type TeachMode, type TeachSettings } from './teach-settings';
 
+/** A run's length in words: “under a second”, “12 s”, “2 min 5 s”. */
+function took(seconds: number): string {
+  if (seconds < 1) return 'under a second';
+  const s = Math.round(seconds);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
 export interface TeachInput {
   /** Every picture as 64×64 RGB bytes (HWC), one after another. */
   rgb: Uint8Array;
@@ -247,7 +254,7 @@ export async function teach(input: TeachInput, hooks: TeachHooks = {}): Promise<
     const aside = `${report.correct} of ${report.total} pictures kept aside (${percent(report.accuracy)})`;
     message = outcome === 'stopped'
       ? `Stopped after ${history.length} of ${cfg.epochs} epochs. What it learned so far names ${aside}.`
-      : `Done: ${cfg.epochs} epochs in ${Math.round(now() - started)} s. It names ${aside}.`;
+      : `Done: ${cfg.epochs} epochs in ${took(now() - started)}. It names ${aside}.`;
     const weights = allVars.map((w, i) => ({ name: names[i], shape: [...w.shape], values: Float32Array.from(w.dataSync()) }));
     return { outcome, message, weights, history, heldOut: report, split, settings: cfg, seconds: now() - started };
   } finally {
