@@ -273,7 +273,8 @@ export class CnnTeach extends FigureElement {
     const fitted = this.fit;
     const thumb = fitted && tier === 'small' ? 48 : 60;
     const cols = Math.max(3, Math.floor((this.size.width - 24 + 6) / (thumb + 6)));
-    const rows = fitted ? (this.camera.state !== 'closed' || this.examplesOpen ? 1 : FITTED_ROWS[tier]) : 6;
+    // The shortest box (360 × 740 phone) has room for one row beside the controls.
+    const rows = fitted ? (this.camera.state !== 'closed' || this.examplesOpen || this.size.height < 400 ? 1 : FITTED_ROWS[tier]) : 6;
     return {
       classes: this.classes.classes, active: this.classes.active, canAdd: this.classes.canAdd, problems: this.classes.problems(),
       intakeNotes: this.intakeNotes, busy: this.busy,

@@ -141,7 +141,7 @@ export function classesTemplate(s: ClassesState, h: ClassesHandlers) {
           @input=${(e: Event) => h.rename(c.id, (e.target as HTMLInputElement).value)} />
         <span class="picture-count">${plural(c.pictures.length, 'picture')}</span>
         <button type="button" class="remove-class" ?disabled=${s.classes.length <= 2 || s.locked} @click=${() => h.removeClass(c.id)}
-          title=${s.classes.length <= 2 ? 'Two classes at least' : 'Remove this class and its pictures'}>Remove class</button>
+          title=${s.classes.length <= 2 ? 'Two classes at least' : 'Remove this class and its pictures'}>Remove<span class="long"> class</span></button>
       </div>
       ${nameProblem ? html`<p class="field-problem" id="name-problem">${nameProblem.message}</p>` : nothing}
       <div class="add-row" role="group" aria-label="Add pictures to this class">

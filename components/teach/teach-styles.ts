@@ -153,6 +153,12 @@ export const teachStyles = [...sharedViewStyles, css`
   .fit-root.small .thumb { width: 48px; height: 48px; }
   .fit-root.small .camera video { max-height: 120px; }
   .fit-root.small .add-row button { padding: 0.2rem 0.4rem; }
+  /* Narrow: the count is on the tab, the name row stays one line, a picture's × stays round. */
+  .teach.small .picture-count, .teach.small .remove-class .long { display: none; }
+  .teach.small .name-row { flex-wrap: nowrap; }
+  .teach.small .name-row input { flex: 1 1 0; min-width: 0; }
+  .teach.small .thumb .remove { min-height: 0; }
+  .add-row .clear { flex: 0 0 auto; }
   .fit-root .chart-wrap { flex: 1 1 0; min-height: 120px; display: flex; }
   .fit-root .chart-wrap .chart { flex: 1; grid-template-rows: auto minmax(0, 1fr) auto minmax(0, 1fr) auto; }
   .fit-root .chart .panel { display: contents; }
