@@ -64,8 +64,11 @@ export class WebcamBurst implements ReactiveController {
     await this.host.updateComplete;
     const video = this.video();
     if (!video) return;
+    // Live once the first frame is there (the buttons wait for it).
+    video.addEventListener('loadeddata', this.onFrame, { once: true });
     video.srcObject = result.stream;
     video.play().catch(() => undefined);
+    if (video.readyState >= HTMLMediaElement.HAVE_CURRENT_DATA) this.onFrame();
   }
 
   /** The video sent its first frame. */

@@ -81,4 +81,47 @@ it('adds the pictures given with an undecodable file and names that file in a me
   assert.equal(await pictureCounts(page), [5, 0]);
 });
 
+it('a webcam burst adds ten pictures to the chosen class; a refused camera is said in plain words', async ({ page, url }) => {
+  await withModel(page);
+  // A camera made of a canvas that changes colour, then one that the reader refuses.
+  await page.evaluateOnNewDocument(() => {
+    const w = window as unknown as { refuse: boolean };
+    w.refuse = false;
+    Object.defineProperty(navigator, 'mediaDevices', { configurable: true, value: {
+      getUserMedia: async () => {
+        if (w.refuse) throw new DOMException('Permission denied', 'NotAllowedError');
+        const canvas = document.createElement('canvas');
+        canvas.width = 160;
+        canvas.height = 120;
+        const ctx = canvas.getContext('2d')!;
+        let hue = 0;
+        setInterval(() => { ctx.fillStyle = `hsl(${(hue += 30)}, 80%, 50%)`; ctx.fillRect(0, 0, 160, 120); }, 30);
+        return canvas.captureStream(30);
+      },
+      enumerateDevices: async () => [],
+    } });
+  });
+  await page.goto(url(PAGE));
+  await page.waitForSelector(`${TAG} >>> .tab`);
+  await chooseClass(page, 1);
+  await (await page.$(`${TAG} >>> .webcam`))!.click();
+  const whenCameraReady = () => page.waitForFunction((tag) => {
+    const b = document.querySelector(tag)!.shadowRoot!.querySelector<HTMLButtonElement>('.burst');
+    return b && !b.disabled;
+  }, { timeout: 20_000, polling: 50 }, TAG);
+  await whenCameraReady();
+  await (await page.$(`${TAG} >>> .burst`))!.click();
+  await page.waitForFunction((tag) => (document.querySelector(tag) as TeachInPage).classes.classes[1].pictures.length === 10, { timeout: 30_000, polling: 100 }, TAG);
+  await whenCameraReady();
+  assert.equal(await pictureCounts(page), [0, 10]);
+  await (await page.$(`${TAG} >>> .close-camera`))!.click();
+
+  await page.evaluate(() => { (window as unknown as { refuse: boolean }).refuse = true; });
+  await (await page.$(`${TAG} >>> .webcam`))!.click();
+  await page.waitForSelector(`${TAG} >>> .message.error[role=alert]`);
+  const said = await page.$eval(TAG, (el) => el.shadowRoot!.querySelector('.message.error[role=alert]')!.textContent!.trim());
+  assert.is(said, 'The browser did not allow this page to use the camera. To take a picture, allow camera access for this page (usually from the address bar), or choose another picture.');
+  assert.equal(await pictureCounts(page), [0, 10], 'the burst\'s pictures stay');
+});
+
 run();

@@ -75,6 +75,7 @@ it('switches every figure to the taught model with its class names, and back; a 
 });
 
 it('downloads a layers-model that tf.loadLayersModel and a figure\'s model attribute load, giving the taught numbers', async ({ page, url }) => {
+  await withModel(page);
   // The two downloads are caught as they start (their blobs read back), not saved by the browser.
   await page.evaluateOnNewDocument(() => {
     const got: { name: string; bytes: Promise<number[]> }[] = [];
