@@ -26,22 +26,24 @@ async function readyPage(page: Page, url: (p: string) => string, attrs: Record<s
   await whenNetworkReady(page);
 }
 
-/** Records, while the run lasts, what the curves and the progress bar show. */
+/** Records, at every change the figure draws while the run lasts, what the curves and the progress bar show. */
 const recordRun = (page: Page) => page.$eval(TAG, (el) => {
   const root = el.shadowRoot!;
   const seen: { batches: number; points: number; progress: number; text: string }[] = [];
-  const timer = setInterval(() => {
+  const look = () => {
     const s = (el as TeachInPage).session;
     if (s.phase !== 'training') return;
     const points = [...root.querySelectorAll('.chart polyline')].reduce((n, p) => n + (p.getAttribute('points') ?? '').trim().split(/\s+/).filter(Boolean).length, 0);
     seen.push({ batches: s.batches.length, points, progress: Number(root.querySelector('.progress')!.getAttribute('aria-valuenow')), text: root.querySelector('.progress-text')!.textContent!.trim() });
-  }, 50);
-  (window as unknown as { stopRecording: () => typeof seen }).stopRecording = () => { clearInterval(timer); return seen; };
+  };
+  const observer = new MutationObserver(look);
+  observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  (window as unknown as { stopRecording: () => typeof seen }).stopRecording = () => { observer.disconnect(); return seen; };
 });
 const stopRecording = (page: Page) => page.evaluate(() => (window as unknown as { stopRecording: () => { batches: number; points: number; progress: number; text: string }[] }).stopRecording());
 
 it('fine-tunes a tiny seeded set to the end in the worker, the curves and progress moving, and leaves no tensor behind', async ({ page, url }) => {
-  await readyPage(page, url, { epochs: '4', classes: 'red, blue' });
+  await readyPage(page, url, { epochs: '8', classes: 'red, blue' });
   const baseline = await workerTensors(page);
   await recordRun(page);
   await clickTrain(page);
@@ -60,7 +62,7 @@ it('fine-tunes a tiny seeded set to the end in the worker, the curves and progre
     };
   });
   assert.is(s.phase, 'finished', s.message);
-  assert.is(s.epochs, 4);
+  assert.is(s.epochs, 8);
   assert.ok(s.key.startsWith('taught:'));
   assert.equal(s.classNames, ['red', 'blue']);
   assert.is(s.progress, '100');
@@ -73,7 +75,7 @@ it('fine-tunes a tiny seeded set to the end in the worker, the curves and progre
   const during = seen.filter((x) => x.batches > 0);
   assert.ok(during.length >= 2, `seen ${during.length} moments of the run`);
   assert.ok(new Set(during.map((x) => x.points)).size >= 2, 'the curves changed during the run');
-  assert.ok(during.some((x) => /Epoch \d of 4 · (about .* left|working out the time left)/.test(x.text)), during.map((x) => x.text).join(' | '));
+  assert.ok(during.some((x) => /Epoch \d of 8 · (about .* left|working out the time left)/.test(x.text)), during.map((x) => x.text).join(' | '));
   assert.ok(during.at(-1)!.progress > during[0].progress);
   assert.is(await workerTensors(page), baseline + TAUGHT_WEIGHTS, 'only the taught model\'s weights stay');
   await screenshot(page, 'teach-trained');
@@ -102,6 +104,23 @@ it('Stop ends a long run after the batch in hand and keeps what it learned', asy
   assert.match(s.message, /[Ss]topped/);
   assert.is(s.train, 'Train again');
   assert.is(await workerTensors(page), baseline + TAUGHT_WEIGHTS);
+});
+
+it('from scratch, it learns red against blue and paints the first layer\'s kernels as they form', async ({ page, url }) => {
+  await readyPage(page, url, { epochs: '6', mode: 'scratch' });
+  await clickTrain(page);
+  const kernelPixels = () => page.$eval(TAG, (el) => {
+    const c = el.shadowRoot!.querySelector<HTMLCanvasElement>('.kernel-canvas');
+    return c ? [...c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data].join() : '';
+  });
+  await page.waitForFunction((tag) => Boolean(document.querySelector(tag)!.shadowRoot!.querySelector('.kernel-canvas')), { timeout: 60_000, polling: 50 }, TAG);
+  const first = await kernelPixels();
+  await whenRunEnds(page);
+  const s = await page.$eval(TAG, (el) => ({ phase: (el as TeachInPage).session.phase, mode: el.shadowRoot!.querySelector<HTMLInputElement>('input[value=scratch]')!.checked }));
+  assert.is(s.phase, 'finished');
+  assert.is(s.mode, true);
+  const last = await kernelPixels();
+  assert.ok(first && last && first !== last, 'the kernels changed as it learned');
 });
 
 it('a learning rate far too large stops the run and says it diverged, keeping no model', async ({ page, url }) => {
