@@ -118,6 +118,11 @@ export class ClassList {
     return this.classes.reduce((n, c) => n + c.pictures.length, 0);
   }
 
+  /** The names as the model will carry them, in class order. */
+  classNames(): string[] {
+    return this.classes.map((c) => cleanName(c.name));
+  }
+
   /** The pictures and labels for the trainer, in class order; the names as the model will carry them. */
   trainingArrays(): TrainingArrays {
     const count = this.pictureCount;
@@ -132,6 +137,6 @@ export class ClassList {
         refs.push({ classId: c.id, pictureId: p.id });
       }
     });
-    return { rgb, labels, classNames: this.classes.map((c) => cleanName(c.name)), refs };
+    return { rgb, labels, classNames: this.classNames(), refs };
   }
 }

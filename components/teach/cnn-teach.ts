@@ -80,7 +80,7 @@ export class CnnTeach extends FigureElement {
   readonly classes = new ClassList();
   readonly session = new TeachSession(this);
   readonly camera = new WebcamBurst(this, () => this.renderRoot.querySelector('video'));
-  readonly keeper = new TeachKeeper(this, this.session, () => this.classes.trainingArrays().classNames);
+  readonly keeper = new TeachKeeper(this, this.session, () => this.classes.classNames());
   private readonly pageFollow = new PageModelController(this, () => this.requestUpdate());
   private webcamShots = 0;
   private lastAnnounced = '';
