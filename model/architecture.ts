@@ -4,11 +4,9 @@
  * the UI shows them. Pure tfjs, shared by the browser and the Node trainer.
  */
 import * as tf from '@tensorflow/tfjs';
+import { INPUT_CHANNELS, INPUT_SHAPE, INPUT_SIZE } from './input-size';
 
-/** Side of the square input image, in pixels. */
-export const INPUT_SIZE = 64;
-export const INPUT_CHANNELS = 3;
-export const INPUT_SHAPE = [INPUT_SIZE, INPUT_SIZE, INPUT_CHANNELS] as const;
+export { INPUT_CHANNELS, INPUT_SHAPE, INPUT_SIZE };
 export const NUM_CLASSES = 10;
 /** Filters in every convolution. */
 export const CONV_FILTERS = 10;
@@ -40,6 +38,8 @@ export interface TinyVggOptions {
   l2?: number;
   /** Activation fused into the `output` Dense layer: 'softmax' (shipped) or 'linear' (logits). Default 'softmax'. */
   outputActivation?: 'softmax' | 'linear';
+  /** Units of the `output` layer: the classes (a reader's own classes, 2 to 10). Default NUM_CLASSES. */
+  classes?: number;
 }
 
 export function buildTinyVgg(opts: TinyVggOptions = {}): tf.Sequential {
@@ -77,6 +77,6 @@ export function buildTinyVgg(opts: TinyVggOptions = {}): tf.Sequential {
   model.add(relu('relu_2_2'));
   model.add(pool('max_pool_2'));
   model.add(tf.layers.flatten({ name: 'flatten' }));
-  model.add(tf.layers.dense({ name: 'output', units: NUM_CLASSES, activation: opts.outputActivation ?? 'softmax', ...kernel() }));
+  model.add(tf.layers.dense({ name: 'output', units: opts.classes ?? NUM_CLASSES, activation: opts.outputActivation ?? 'softmax', ...kernel() }));
   return model;
 }

@@ -16,6 +16,7 @@ import { assetUrl, DEFAULT_MODEL_PATH } from './asset-base';
 import { networkStatus } from './network-status';
 import { FrameController, WHOLE_FIGURE, type FrameSpec } from './frame-controller';
 import { variantKey } from '../../model/engine/variant-key';
+import { PageModelController, pageModel } from './page-model';
 
 /** While something plays, the live region speaks at most this often. */
 export const ANNOUNCE_EVERY_MS = 4000;
@@ -23,7 +24,7 @@ export const ANNOUNCE_EVERY_MS = 4000;
 export abstract class FigureElement extends LitElement {
   /** An example id (assets/examples/manifest.json) or an image URL; empty means the first example. */
   @property({ reflect: true }) image = '';
-  /** URL of a TF.js layers-model; empty means the shipped Tiny VGG. */
+  /** URL of a TF.js layers-model; empty means the page's model (the shipped Tiny VGG unless the reader switched the page to a model they taught). */
   @property({ reflect: true }) model = '';
   /** The reader's changes to the network (kernels replaced, channels off) in the edits' link format; empty for the trained weights. */
   @property({ reflect: true }) edits = '';
@@ -40,6 +41,8 @@ export abstract class FigureElement extends LitElement {
   readonly size = new SizeController(this);
   /** Marks the subject's element, and in a fitted figure hides the parts it does not need. */
   readonly frame = new FrameController(this, () => this.frameSpec());
+  /** Follows the page's model (page-model.ts) when the figure names none. */
+  readonly pageModel = new PageModelController(this, () => { if (!this.model) this.network.setModel(this.modelKey()); });
 
   private lastAnnounceAt = -Infinity;
 
@@ -49,10 +52,13 @@ export abstract class FigureElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('model') || changed.has('edits') || !this.hasUpdated) {
-      this.network.setModel(variantKey(this.model || assetUrl(DEFAULT_MODEL_PATH), this.edits ? { edits: this.edits } : null));
-    }
+    if (changed.has('model') || changed.has('edits') || !this.hasUpdated) this.network.setModel(this.modelKey());
     if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
+  }
+
+  /** The key of the model the figure shows: its `model`, else the page's, else the shipped one; with its edits. */
+  protected modelKey(): string {
+    return variantKey(this.model || pageModel.current?.key || assetUrl(DEFAULT_MODEL_PATH), this.edits ? { edits: this.edits } : null);
   }
 
   /**

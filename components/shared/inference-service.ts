@@ -3,7 +3,7 @@
  * where module workers are missing, in the page), so it touches no DOM.
  */
 import { loadModel } from '../../model/engine/load-model';
-import { checkedModelRequest } from '../../model/engine/fetch-model';
+import { checkedModelRequest, ModelLoadError } from '../../model/engine/fetch-model';
 import { loadVariant } from './model-variant-loader';
 import { parseVariantKey } from '../../model/engine/variant-key';
 import { runModel } from '../../model/engine/run-model';
@@ -33,12 +33,49 @@ export class InferenceService {
    */
   async load(modelKey: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
     const { backend, reason } = await this.ready();
-    const { url, variant } = parseVariantKey(modelKey);
-    const base = this.cached(url, () => loadModel(checkedModelRequest(url, { onProgress }), { source: url }));
-    const model = variant ? this.cached(modelKey, async () => loadVariant(await base, url, modelKey, variant)) : base;
-    const m = await model;
+    const m = await this.model(modelKey, onProgress);
     onProgress(1);
     return modelInfoOf(modelKey, m, backend, reason);
+  }
+
+  /**
+   * Puts a model made here (the reader's taught model) under `key`, so that figures load it by
+   * that key like any other; a model the key held before is disposed.
+   */
+  register(key: string, model: LoadedModel): void {
+    const old = this.models.get(key);
+    this.models.set(key, Promise.resolve(model));
+    void old?.then((m) => { if (m !== model) m.tfModel.dispose(); }, () => undefined);
+  }
+
+  /** Drops a registered or loaded model and disposes it. */
+  forget(key: string): void {
+    const old = this.models.get(key);
+    this.models.delete(key);
+    void old?.then((m) => m.tfModel.dispose(), () => undefined);
+  }
+
+  /** The model loaded under `key` (load it first). */
+  async loaded(key: string): Promise<LoadedModel> {
+    const model = this.models.get(key);
+    if (!model) throw new ModelLoadError('That network is not loaded on this page.');
+    return model;
+  }
+
+  /** Readies the TF.js backend (load does it too). */
+  async backendReady(): Promise<{ backend: string; reason: string }> {
+    return this.ready();
+  }
+
+  /**
+   * The loaded model for a key, for jobs that run it themselves. A variant dropped to make
+   * room for newer ones is derived again (the plain model stays loaded).
+   */
+  async model(modelKey: string, onProgress: (fraction: number) => void = () => undefined): Promise<LoadedModel> {
+    await this.ready();
+    const { url, variant } = parseVariantKey(modelKey);
+    const base = this.cached(url, () => loadBase(url, onProgress));
+    return variant ? this.cached(modelKey, async () => loadVariant(await base, url, modelKey, variant)) : base;
   }
 
   private cached(key: string, make: () => Promise<LoadedModel>): Promise<LoadedModel> {
@@ -62,12 +99,32 @@ export class InferenceService {
   }
 
   async infer(modelUrl: string, imageKey: string, image: ImageInput): Promise<NetworkRun> {
-    const model = await this.models.get(modelUrl);
-    if (!model) throw new Error('The model is not loaded');
+    if (!this.models.has(modelUrl) && !parseVariantKey(modelUrl).variant) throw new Error('The model is not loaded');
+    const model = await this.model(modelUrl);
     const input = await imageToInput(image, model.inputShape);
     if (image instanceof ImageBitmap) image.close();
     return networkRunOf(imageKey, await runModel(model, input));
   }
+}
+
+/** A key's scheme for a model taught on this page (see components/teach/): it lives only in the worker. */
+export const TAUGHT_SCHEME = 'taught:';
+
+/**
+ * Loads a plain model: from a URL (checked on the way), from this browser's IndexedDB
+ * (`indexeddb://…`, where the reader saves a taught model), or fails in plain words for a
+ * taught model's key that is no longer here.
+ */
+function loadBase(url: string, onProgress: (fraction: number) => void): Promise<LoadedModel> {
+  if (url.startsWith(TAUGHT_SCHEME)) {
+    return Promise.reject(new ModelLoadError('The model you taught is no longer on this page: it lives only until the page closes, unless you save it. Teach it again, or load one you saved.'));
+  }
+  if (url.startsWith('indexeddb://')) {
+    return loadModel(url, { source: url }).catch(() => {
+      throw new ModelLoadError(`No model is saved in this browser as “${decodeURIComponent(url.slice('indexeddb://'.length))}”. It may have been deleted, or saved in another browser.`);
+    });
+  }
+  return loadModel(checkedModelRequest(url, { onProgress }), { source: url });
 }
 
 /** What the figures receive of a loaded model (plain data that crosses to the page). */

@@ -24,9 +24,9 @@ export interface PlaybackOptions {
 
 export const SPEEDS = [0.5, 1, 2, 4] as const;
 
-/** Icons as inline SVG: symbol fonts for ⏮ ⏸ ⏭ are missing on many systems. */
+/** Icons as inline SVG (symbol fonts for ⏮ ⏸ ⏭ are missing on many systems); other play buttons use them too. */
 const icon = (d: string) => html`<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">${svg`<path d=${d} fill="currentColor"></path>`}</svg>`;
-const ICONS = {
+export const ICONS = {
   back: icon('M3 3h2v10H3zM14 3v10L6 8z'),
   play: icon('M4 2.5v11L13.5 8z'),
   pause: icon('M3.5 2.5h3v11h-3zM9.5 2.5h3v11h-3z'),

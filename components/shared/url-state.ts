@@ -7,8 +7,8 @@
  *
  *   ?image=koala&layer=conv_1_1&channel=3&scale=module&step=12#convolution
  */
-export type FigureView = 'overview' | 'conv' | 'relu' | 'pool' | 'flatten' | 'softmax' | 'hyperparameters';
-export const FIGURE_VIEWS: readonly FigureView[] = ['overview', 'conv', 'relu', 'pool', 'flatten', 'softmax', 'hyperparameters'];
+export type FigureView = 'overview' | 'conv' | 'relu' | 'pool' | 'flatten' | 'softmax' | 'hyperparameters' | 'training' | 'teach';
+export const FIGURE_VIEWS: readonly FigureView[] = ['overview', 'conv', 'relu', 'pool', 'flatten', 'softmax', 'hyperparameters', 'training', 'teach'];
 
 /** Colour range of the overview's maps: per layer unit, per block, or the whole network. */
 export type ScaleMode = 'unit' | 'module' | 'global';
@@ -34,6 +34,8 @@ export interface FigureState {
   temperature: number;
   /** The reader's changes to the network (kernels replaced, channels off), in the edits' link format; '' for none. */
   edits: string;
+  /** The training figure's saved epoch; SHIPPED_EPOCH (the default) shows the shipped one. */
+  epoch?: number;
   step: number;
 }
 
@@ -80,6 +82,9 @@ const OPERATION_VIEWS: readonly FigureView[] = ['conv', 'relu', 'pool'];
 const ALL_VIEWS = FIGURE_VIEWS;
 const HYPER: readonly FigureView[] = ['hyperparameters'];
 
+/** No epoch named: the training figure shows the shipped epoch. It appears in no URL and sets no attribute. */
+export const SHIPPED_EPOCH = -1;
+
 /** The table. Order is the order parameters appear in a URL. */
 export const URL_STATE: readonly FieldSpec[] = [
   field({ key: 'section', param: null, fallback: '', parse: text('section'), serialize: String }),
@@ -108,8 +113,13 @@ export const URL_STATE: readonly FieldSpec[] = [
     },
   }),
   field({
-    key: 'edits', param: 'edits', fallback: '', serialize: String, attribute: { name: 'edits', views: ALL_VIEWS },
+    // The training figure shows the training as it happened: the reader's edits stay out of it.
+    key: 'edits', param: 'edits', fallback: '', serialize: String, attribute: { name: 'edits', views: ALL_VIEWS.filter((v) => v !== 'training') },
     parse: (raw): Parsed<string> => (/^[A-Za-z0-9_.*~-]{1,4000}$/.test(raw) ? { ok: true, value: raw } : { ok: false, reason: 'the changes to the network have characters they cannot have' }),
+  }),
+  field({
+    key: 'epoch', param: 'epoch', fallback: SHIPPED_EPOCH, parse: wholeNumber('epoch', 0, 1_000_000), attribute: { name: 'epoch', views: ['training'] },
+    serialize: (e) => (e === undefined || e === SHIPPED_EPOCH ? '' : String(e)),
   }),
   field({ key: 'step', param: 'step', fallback: 0, parse: wholeNumber('step', 0, 1_000_000), serialize: String }),
 ] as readonly FieldSpec[];

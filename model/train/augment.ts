@@ -3,8 +3,8 @@
  * Every random draw comes from the caller's seeded Prng, in a fixed order per image, so a
  * run is reproducible. See model/train/README.md for what each step is for.
  */
-import { INPUT_SIZE } from '../architecture';
-import { IMAGE_BYTES, PIXELS } from './data';
+import { INPUT_SIZE } from '../input-size';
+import { IMAGE_BYTES, PIXELS } from './image-set';
 import type { Prng } from './prng';
 
 export interface AugmentConfig {

@@ -56,7 +56,7 @@ export const DEFAULT_CONFIG: TrainConfig = {
 export const checkpointEpochsOf = (cfg: TrainConfig) => cfg.checkpointEpochs ?? checkpointSchedule(cfg.epochs);
 
 /** Learning rate at `step` of `total`: linear warmup, then cosine decay to the final rate. */
-export function learningRateAt(cfg: TrainConfig, step: number, stepsPerEpoch: number): number {
+export function learningRateAt(cfg: Pick<TrainConfig, 'epochs' | 'warmupEpochs' | 'learningRate' | 'finalLearningRate'>, step: number, stepsPerEpoch: number): number {
   const total = cfg.epochs * stepsPerEpoch;
   const warmup = Math.min(total, Math.round(cfg.warmupEpochs * stepsPerEpoch));
   if (step < warmup) return (cfg.learningRate * (step + 1)) / warmup;

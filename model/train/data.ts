@@ -6,19 +6,10 @@ import { basename } from 'node:path';
 import { INPUT_SIZE, NUM_CLASSES } from '../architecture';
 import { listSplit, type LabelledFile } from '../node/dataset';
 import { readJpeg } from '../node/decode-jpeg';
+import { IMAGE_BYTES, PIXELS, type ImageSet } from './image-set';
 import { Prng } from './prng';
 
-export const PIXELS = INPUT_SIZE * INPUT_SIZE;
-/** Bytes of one RGB image in an ImageSet. */
-export const IMAGE_BYTES = PIXELS * 3;
-
-/** Decoded images: RGB bytes, HWC, INPUT_SIZE × INPUT_SIZE each, one after another. */
-export interface ImageSet {
-  rgb: Uint8Array;
-  labels: Int32Array;
-  files: string[];
-  count: number;
-}
+export { IMAGE_BYTES, PIXELS, subset, type ImageSet } from './image-set';
 
 /** Fixed seed of the validation split: the same halves whatever the training seed. */
 export const SPLIT_SEED = 'tiny-vgg/val-split/v1';
@@ -47,18 +38,6 @@ export function decodeImages(files: LabelledFile[]): ImageSet {
     labels[n] = f.label;
   });
   return { rgb, labels, files: files.map((f) => f.path), count: files.length };
-}
-
-/** The images of `set` at `indices`, as a new ImageSet. */
-export function subset(set: ImageSet, indices: number[]): ImageSet {
-  const rgb = new Uint8Array(indices.length * IMAGE_BYTES);
-  indices.forEach((i, n) => rgb.set(set.rgb.subarray(i * IMAGE_BYTES, (i + 1) * IMAGE_BYTES), n * IMAGE_BYTES));
-  return {
-    rgb,
-    labels: Int32Array.from(indices, (i) => set.labels[i]),
-    files: indices.map((i) => set.files[i]),
-    count: indices.length,
-  };
 }
 
 export interface ValidationSplit {

@@ -3,7 +3,6 @@
  * gradient worker threads. Call inside tf.tidy; the returned tensors are the caller's.
  */
 import * as tf from '@tensorflow/tfjs';
-import { NUM_CLASSES } from '../architecture';
 
 export interface LossSpec {
   labelSmoothing: number;
@@ -20,6 +19,12 @@ export interface BatchGradients {
   grads: tf.Tensor[];
 }
 
+/** The number of classes a model's output scores. */
+export function outputUnits(model: tf.LayersModel): number {
+  const shape = model.outputs[0].shape;
+  return shape[shape.length - 1] as number;
+}
+
 export function batchGradients(
   model: tf.LayersModel,
   vars: tf.Variable[],
@@ -28,7 +33,7 @@ export function batchGradients(
   labels: tf.Tensor1D,
   spec: LossSpec,
 ): BatchGradients {
-  const y = tf.oneHot(labels, NUM_CLASSES).toFloat();
+  const y = tf.oneHot(labels, outputUnits(model)).toFloat();
   const kept: tf.Scalar[] = [];
   const { value, grads } = tf.variableGrads(() => {
     const logits = model.apply(x, { training: true }) as tf.Tensor2D;

@@ -6,18 +6,21 @@
  * so a run is reproducible.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildTinyVgg, INPUT_SHAPE, NUM_CLASSES } from '../architecture';
-import { NO_AUGMENTATION, writeAugmented, writePlain } from './augment';
+import { buildTinyVgg, INPUT_SHAPE } from '../architecture';
+import { adamMoments, adamStep } from './adam';
+import { NO_AUGMENTATION, writeAugmented } from './augment';
 import type { NamedWeights } from './checkpoint-format';
 import { checkpointEpochsOf, type EpochRecord, isBetter, learningRateAt, type Score, type Selection, type TrainConfig } from './config';
-import { IMAGE_BYTES, type ImageSet, type TrainingData, subset } from './data';
+import { IMAGE_BYTES, type TrainingData, subset } from './data';
 import { batchGradients } from './gradients';
+import { plainBatch, predictLabels } from './predict';
 import { type ProgressSink, silentProgress } from './progress';
 import { Prng, type PrngState } from './prng';
 import { loadState, saveState } from './state';
 import { GradientWorkers } from './worker-pool';
 
 export { DEFAULT_CONFIG, learningRateAt, type EpochRecord, type Selection, type TrainConfig } from './config';
+export { plainBatch, predictLabels } from './predict';
 
 /** Hooks for what a run leaves behind (the CLI writes files; tests may not). */
 export interface TrainHooks {
@@ -60,29 +63,6 @@ interface StateMeta {
   trainSeconds: number;
 }
 
-const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
-
-/** Images → one float32 tensor of RGB/255 (no augmentation). */
-export function plainBatch(set: ImageSet): tf.Tensor4D {
-  const x = new Float32Array(set.count * IMAGE_BYTES);
-  for (let n = 0; n < set.count; n++) writePlain(set.rgb, n, x, n * IMAGE_BYTES);
-  return tf.tensor4d(x, [set.count, ...INPUT_SHAPE]);
-}
-
-/** argmax labels and mean cross-entropy of a logits (or probabilities, `probabilities`) model. */
-export function predictLabels(model: tf.LayersModel, x: tf.Tensor4D, labels?: Int32Array, probabilities = false) {
-  return tf.tidy(() => {
-    const out = model.predict(x, { batchSize: 128 }) as tf.Tensor2D;
-    const predicted = out.argMax(1).dataSync() as Int32Array;
-    let loss = NaN;
-    if (labels) {
-      const y = tf.oneHot(tf.tensor1d(labels, 'int32'), NUM_CLASSES).toFloat();
-      loss = (probabilities ? tf.losses.logLoss(y, out) : tf.losses.softmaxCrossEntropy(y, out)).dataSync()[0];
-    }
-    return { predicted: Int32Array.from(predicted), loss };
-  });
-}
-
 const accuracyOf = (predicted: Int32Array, labels: Int32Array) => predicted.reduce((n, p, i) => n + (p === labels[i] ? 1 : 0), 0) / labels.length;
 
 /** The shipped form: softmax fused into `output`, with the given weights. */
@@ -109,8 +89,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   const names = model.trainableWeights.map((w) => w.originalName);
   const isKernel = names.map((name) => name.endsWith('/kernel'));
   const named = (values: Float32Array[]): NamedWeights[] => values.map((a, i) => ({ name: names[i], shape: vars[i].shape, values: a }));
-  const m = tf.tidy(() => vars.map((w) => tf.variable(tf.zerosLike(w), false)));
-  const v = tf.tidy(() => vars.map((w) => tf.variable(tf.zerosLike(w), false)));
+  const { m, v } = adamMoments(vars);
   const ema = cfg.emaDecay > 0 ? tf.tidy(() => vars.map((w) => tf.variable(w.clone(), false))) : null;
 
   const stepsPerEpoch = Math.ceil(trainSet.count / cfg.batchSize);
@@ -200,16 +179,9 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
             ({ loss, correct, grads } = batchGradients(model, vars, isKernel, x, tf.tensor1d(labelIds, 'int32'), cfg));
           }
           const t = step;
-          const c1 = 1 - ADAM.beta1 ** t;
-          const c2 = 1 - ADAM.beta2 ** t;
           const d = Math.min(cfg.emaDecay, (1 + t) / (10 + t));
           vars.forEach((w, i) => {
-            const g = grads[i];
-            m[i].assign(m[i].mul(ADAM.beta1).add(g.mul(1 - ADAM.beta1)));
-            v[i].assign(v[i].mul(ADAM.beta2).add(g.square().mul(1 - ADAM.beta2)));
-            let update = m[i].div(c1).div(v[i].div(c2).sqrt().add(ADAM.epsilon));
-            if (cfg.weightDecay > 0 && isKernel[i]) update = update.add(w.mul(cfg.weightDecay));
-            w.assign(w.sub(update.mul(lr)));
+            adamStep(w, grads[i], m[i], v[i], t, lr, isKernel[i] ? cfg.weightDecay : 0);
             if (ema) ema[i].assign(ema[i].mul(d).add(w.mul(1 - d)));
           });
           return [loss, correct];

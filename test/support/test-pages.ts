@@ -34,6 +34,13 @@ export const TEST_PAGES: Readonly<Record<string, { title: string; body: string; 
   'flatten-view': { title: 'cnn-flatten-view alone', body: '<cnn-flatten-view image="espresso-cup"></cnn-flatten-view>' },
   'softmax-view': { title: 'cnn-softmax-view alone', body: '<cnn-softmax-view image="espresso-cup"></cnn-softmax-view>' },
   'hyperparameters': { title: 'cnn-hyperparameters alone', body: '<cnn-hyperparameters></cnn-hyperparameters>' },
+  'training': { title: 'cnn-training alone', body: '<cnn-training image="espresso-cup"></cnn-training>' },
+  'training-below': { title: 'cnn-training far below the fold', body: '<div style="height:5000px">Scroll down.</div>\n<cnn-training image="espresso-cup"></cnn-training>' },
+  'teach': { title: 'cnn-teach alone', body: '<cnn-teach></cnn-teach>' },
+  'teach-with-figures': {
+    title: 'cnn-teach with the figures that can switch to the taught model',
+    body: '<cnn-teach classes="red, blue"></cnn-teach>\n<cnn-overview image="espresso-cup"></cnn-overview>\n<cnn-softmax-view image="espresso-cup"></cnn-softmax-view>\n<cnn-flatten-view image="espresso-cup"></cnn-flatten-view>\n<cnn-conv-view layer="conv_1_1" channel="3" image="espresso-cup"></cnn-conv-view>\n<cnn-relu-view layer="relu_1_1" channel="0" image="espresso-cup"></cnn-relu-view>\n<cnn-pool-view layer="max_pool_1" channel="4" image="espresso-cup"></cnn-pool-view>\n<cnn-overview id="pinned" model="/assets/model/model.json" image="espresso-cup"></cnn-overview>',
+  },
 };
 
 /** A blank page with the embed script and `body`. */
