@@ -100,7 +100,7 @@ class PageClient extends JobClient {
   }
 
   async run<R>(job: string, payload: unknown, options: JobOptions = {}): Promise<R> {
-    const { jobContext, jobNamed } = await import('./worker-jobs');
+    const [{ jobContext, jobNamed }] = await Promise.all([import('./worker-jobs'), import('./job-modules')]);
     if (options.signal?.aborted) throw new CancelledError();
     const ctx = jobContext((p) => options.onProgress?.(p), () => options.signal?.aborted ?? false);
     const { result } = await jobNamed(job)(payload, ctx);

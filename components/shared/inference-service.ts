@@ -33,12 +33,21 @@ export class InferenceService {
    */
   async load(modelKey: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
     const { backend, reason } = await this.ready();
-    const { url, variant } = parseVariantKey(modelKey);
-    const base = this.cached(url, () => loadModel(checkedModelRequest(url, { onProgress }), { source: url }));
-    const model = variant ? this.cached(modelKey, async () => loadVariant(await base, url, modelKey, variant)) : base;
-    const m = await model;
+    const m = await this.loaded(modelKey, onProgress);
     onProgress(1);
     return modelInfoOf(modelKey, m, backend, reason);
+  }
+
+  /** The model of a key itself (loaded first when needed), for jobs that compute with it. */
+  async model(modelKey: string): Promise<LoadedModel> {
+    await this.ready();
+    return this.loaded(modelKey, () => undefined);
+  }
+
+  private loaded(modelKey: string, onProgress: (fraction: number) => void): Promise<LoadedModel> {
+    const { url, variant } = parseVariantKey(modelKey);
+    const base = this.cached(url, () => loadModel(checkedModelRequest(url, { onProgress }), { source: url }));
+    return variant ? this.cached(modelKey, async () => loadVariant(await base, url, modelKey, variant)) : base;
   }
 
   private cached(key: string, make: () => Promise<LoadedModel>): Promise<LoadedModel> {

@@ -1,9 +1,10 @@
 /**
  * The inference worker: TF.js, its backends and the model live here, off the main thread.
  * Built as dist/inference-worker.js and started by inference-client.ts. It runs the jobs of
- * worker-jobs.ts (and of the modules that add jobs, imported here).
+ * worker-jobs.ts and of the modules that add jobs (job-modules.ts).
  */
 import { jobContext, jobNamed } from './worker-jobs';
+import './job-modules';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
 
 const scope = self as unknown as { postMessage(msg: WorkerReply, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null };
