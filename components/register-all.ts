@@ -12,3 +12,4 @@ import './views/relu/cnn-relu-view';
 import './views/pool/cnn-pool-view';
 import './views/flatten/cnn-flatten-view';
 import './views/softmax/cnn-softmax-view';
+import './views/saliency/cnn-saliency';

@@ -22,6 +22,9 @@ export const TEST_PAGES: Readonly<Record<string, { title: string; body: string }
   'flatten-view': { title: 'cnn-flatten-view alone', body: '<cnn-flatten-view image="espresso-cup"></cnn-flatten-view>' },
   'softmax-view': { title: 'cnn-softmax-view alone', body: '<cnn-softmax-view image="espresso-cup"></cnn-softmax-view>' },
   'hyperparameters': { title: 'cnn-hyperparameters alone', body: '<cnn-hyperparameters></cnn-hyperparameters>' },
+  'saliency': { title: 'cnn-saliency alone', body: '<cnn-saliency image="espresso-cup"></cnn-saliency>' },
+  'features': { title: 'cnn-features alone', body: '<cnn-features layer="conv_2_1" channel="3" image="espresso-cup"></cnn-features>' },
+  'features-live': { title: 'cnn-features on an edited model (computed live)', body: '<cnn-features layer="conv_1_2" channel="1" image="koala" edits="1*a.conv_2_2.9"></cnn-features>' },
 };
 
 /** A blank page with the embed script and `body`. */
