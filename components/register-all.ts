@@ -13,3 +13,4 @@ import './views/pool/cnn-pool-view';
 import './views/flatten/cnn-flatten-view';
 import './views/softmax/cnn-softmax-view';
 import './views/saliency/cnn-saliency';
+import './views/features/cnn-features';
