@@ -11,6 +11,8 @@ const loaders: Record<Exclude<FigureView, 'overview'>, () => Promise<unknown>> =
   flatten: () => import('../components/views/flatten/cnn-flatten-view'),
   softmax: () => import('../components/views/softmax/cnn-softmax-view'),
   hyperparameters: () => import('../components/views/hyperparameters/cnn-hyperparameters'),
+  features: () => import('../components/views/features/cnn-features'),
+  saliency: () => import('../components/views/saliency/cnn-saliency'),
 };
 
 const loading = new Map<FigureView, Promise<unknown>>();

@@ -99,6 +99,8 @@ export class CnnFeatures extends FigureElement {
     super.willUpdate(changed);
     const info = this.network.info;
     if (!info) return;
+    // A removed channel attribute (as the article's stage does for "no channel named") means channel 0.
+    if ((this.channel as number | null) === null) this.channel = 0;
     if (this.checkedFor !== info.url || changed.has('layer') || changed.has('channel')) {
       this.checkedFor = info.url;
       const layer = chooseLayer(this.layer, convLayerNames(info), 'a convolution layer');
@@ -234,7 +236,8 @@ export class CnnFeatures extends FigureElement {
       done: this.origin === 'atlas' || Boolean(live?.done),
       stopped: Boolean(live?.stopped),
       activation: this.origin === 'atlas' ? atlasAct : live?.activation ?? null,
-      steps: this.origin === 'atlas' ? this.atlas?.index.settings.steps ?? 0 : live?.steps ?? 96,
+      steps: this.origin === 'atlas' ? this.atlas?.index.settings.steps ?? 0 : live?.total ?? 96,
+      taken: live?.steps ?? 0,
       error: live?.error ?? '',
     };
   }

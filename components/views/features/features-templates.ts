@@ -19,7 +19,9 @@ export interface LookState {
   done: boolean;
   stopped: boolean;
   activation: number | null;
+  /** The steps of the ascent in all, and (live) the steps taken so far. */
   steps: number;
+  taken: number;
   error: string;
 }
 
@@ -40,7 +42,7 @@ export function lookTemplate(s: LookState, h: FeaturesHandlers, compact = false)
     <div class="look-status" data-role="look-status">
       ${s.progress ? html`<progress max=${s.progress.steps} value=${s.progress.step} aria-label="Gradient ascent"></progress>
         <span>Step ${s.progress.step} of ${s.progress.steps}</span><button type="button" class="stop" @click=${h.onStop}>Stop</button>` : nothing}
-      ${!s.progress && s.stopped ? html`<span>Stopped after ${s.steps} steps.</span><button type="button" class="restart" @click=${h.onRestart}>Compute again</button>` : nothing}
+      ${!s.progress && s.stopped ? html`<span>Stopped after ${s.taken} of ${s.steps} steps.</span><button type="button" class="restart" @click=${h.onRestart}>Compute again</button>` : nothing}
       ${s.error ? html`<span class="status" data-kind="error">${s.error}</span>` : nothing}
       ${!s.progress && !s.stopped && !s.error ? html`<span class="source">${sourceLine(s.source, s.done)}</span>` : nothing}
       ${s.activation !== null && !compact ? html`<span class="activation">Channel's mean value (after ReLU) on it: <strong>${fmt(s.activation)}</strong></span>` : nothing}
@@ -71,7 +73,7 @@ export interface PatchesState {
 /** The picture on show, with its strongest places boxed (numbered as in the list). */
 export function currentTemplate(s: PatchesState) {
   const [h, w] = s.size;
-  return html`<figure class="current" data-part="current">
+  return html`<figure class="current">
     <div class="map current-map"><canvas class="current-image" width=${w} height=${h} role="img" aria-label=${`${s.label}, with the places where channel ${s.channel} is strongest boxed`}></canvas>
       ${(s.current ?? []).map((p, i) => html`<div class="box place" style=${boxStyle(p.field.rows.first, p.field.cols.first, p.height, p.width, h, w)}><span>${i + 1}</span></div>`)}
     </div>
@@ -101,7 +103,7 @@ export interface GridState {
 }
 
 export function gridTemplate(s: GridState, h: FeaturesHandlers) {
-  const missing = s.source === 'live' ? s.channels - s.ready.size : 0;
+  const missing = s.source === 'live' ? s.channels - s.ready.size - (s.computing >= 0 && !s.ready.has(s.computing) ? 1 : 0) : 0;
   return html`<section class="grid" data-part="grid" aria-label=${`Every channel of ${s.layer}`}>
     <h3>All ${s.channels} channels of ${s.layer} <span class="muted">— pick one</span></h3>
     <div class="thumbs" role="group" aria-label=${`Channels of ${s.layer}`}>

@@ -24,7 +24,9 @@ export interface LiveState {
   done: boolean;
   stopped: boolean;
   activation: number | null;
+  /** Steps taken, and the steps of the ascent in all. */
   steps: number;
+  total: number;
   error: string;
 }
 
@@ -130,6 +132,7 @@ export class LiveFeatures {
       stopped: !done && !running && this.stopped.has(key),
       activation: done?.activation ?? p?.activation ?? null,
       steps: done?.steps ?? p?.step ?? 0,
+      total: p?.steps ?? done?.steps ?? 96,
       error: this.errors.get(key) ?? '',
     };
   }

@@ -6,9 +6,11 @@
 import { divergingLut, lutIndex, type SymmetricDomain } from '../../shared/diverging-colors';
 import type { GradCamResult, GradientResult, OcclusionResult } from '../../inspect/inspect-protocol';
 import type { Choice } from '../shared/view-helpers';
+import { SALIENCY_METHOD_NAMES, type SaliencyMethodName } from '../../shared/url-state';
 
-export type SaliencyMethod = 'occlusion' | 'gradient' | 'grad-cam';
-export const SALIENCY_METHODS: readonly SaliencyMethod[] = ['occlusion', 'gradient', 'grad-cam'];
+export type SaliencyMethod = SaliencyMethodName;
+/** The methods, from the URL table (the `method` attribute is one of its rows). */
+export const SALIENCY_METHODS = SALIENCY_METHOD_NAMES;
 
 /** A method from an attribute; anything else falls back to occlusion, with the reason. */
 export function chooseMethod(raw: string | null): Choice<SaliencyMethod> {
