@@ -60,7 +60,9 @@ type MethodResult = OcclusionResult | GradientResult | GradCamResult;
 export class CnnSaliency extends FigureElement {
   static override styles = [sharedViewStyles, fittedStyles, saliencyStyles];
 
-  @property({ attribute: 'class-name', reflect: true }) selectedClass = '';
+  /** The class named (class-name); '' for the top class, which removes the attribute. */
+  @property({ attribute: 'class-name', reflect: true, converter: { fromAttribute: (v: string | null) => v ?? '', toAttribute: (v: string) => v || null } })
+  selectedClass = '';
   @property({ reflect: true }) method: string = 'occlusion';
 
   @state() private opacity = 0.8;
