@@ -27,7 +27,7 @@ const SALIENCY_PARTS: TieredParts = {
 const SUBJECTS: Record<string, { focus: string; about: string }> = {
   map: { focus: '[data-part="map"]', about: 'the map over the picture, with its colour key' },
   classes: { focus: '[data-part="classes"]', about: 'the classes to choose from, each with its probability' },
-  method: { focus: '[data-part="methods"]', about: 'the three ways of making the map' },
+  method: { focus: '.sal-grow, [data-part="methods"]', about: 'the three ways of making the map, and the map each makes' },
 };
 
 type MethodResult = OcclusionResult | GradientResult | GradCamResult;
@@ -297,8 +297,8 @@ export class CnnSaliency extends FigureElement {
     return html`<div class="fit-root sal-fit ${tier} subject-${this.frame.current}">
       ${fitHeadTemplate(this.frame.controlsButton(), this.summary())}
       ${controlsPanelTemplate(methodButtons(s, this.handlers, null), classMenuTemplate(s, this.handlers), opacityTemplate(this.opacity, (v) => { this.opacity = v; }), this.statusTemplate())}
-      ${methodButtons(s, this.handlers)}
       <div class="fit-grow sal-grow">
+        ${methodButtons(s, this.handlers)}
         <div class="sal-row ${side ? 'with-classes' : ''}">
           <div class="map-box" data-part="map">${mapTemplate(s, this.handlers, this.mapLabel())}</div>
           ${classListTemplate(s, this.handlers)}
