@@ -156,4 +156,29 @@ export const imagePickerStyles = css`
   @media (prefers-reduced-motion: no-preference) {
     .thumb, button.btn { transition: border-color 120ms, background-color 120ms, filter 120ms; }
   }
+
+  /* The small form (dense): every thumbnail in view without a sideways scroller. */
+  :host([dense]) { font-size: 14px; }
+  :host([dense]) .picker { gap: 8px; padding: 8px; }
+  :host([dense]) .controls { gap: 8px; }
+  :host([dense]) .heading { display: none; }
+  :host([dense]) .thumbnails {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(32px, 1fr));
+    gap: 4px;
+    overflow: visible;
+    margin: 0;
+    padding: 0;
+  }
+  :host([dense]) .thumb { padding: 2px; border-radius: 7px; }
+  :host([dense]) .thumb img { width: 100%; height: auto; aspect-ratio: 1; border-radius: 4px; }
+  :host([dense]) .thumb span { display: none; }
+  :host([dense]) .actions { flex-wrap: nowrap; }
+  :host([dense]) button.btn { min-height: 36px; padding: 6px 10px; font-size: 13px; white-space: nowrap; }
+  :host([dense]) .url-row input { min-height: 36px; padding: 6px 8px; }
+  :host([dense]) .privacy { font-size: 12px; line-height: 1.3; }
+  :host([dense]) form { gap: 2px; }
+  /* Notes and errors lie over the foot of the small form instead of making it taller. */
+  :host([dense]) .messages { position: absolute; left: 8px; right: 8px; bottom: 8px; margin: 0; z-index: 1; }
+  :host([dense]) .message.shown { box-shadow: 0 2px 10px rgba(0, 0, 0, 0.18); }
 `;

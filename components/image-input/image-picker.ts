@@ -47,6 +47,7 @@ type Outcome = { ok: true; bitmap: ImageBitmap; notes: string[] } | ImageRefusal
  * when given one. A refused picture leaves the previous one in place and explains why.
  *
  * @attr selected - The id of the example to show; the picker loads it when it is set.
+ * @attr dense - A small form for tight boxes (a figure that must fit a phone's screen): example thumbnails wrap in small squares without captions (their names stay their accessible names and tooltips), and spacing shrinks. Nothing scrolls sideways.
  * @fires cnn-image - A picture is ready. detail: `{ source, id?, address?, byReader, bitmap, notes, label }`.
  * @fires cnn-image-error - A picture was refused. detail: `{ message }`.
  * @csspart drop-zone - The whole panel, which takes dropped files.
@@ -72,6 +73,9 @@ export class CnnImagePicker extends LitElement {
 
   /** The id of the example shown (empty when the picture came from elsewhere). */
   @property({ reflect: true }) selected = '';
+
+  /** The small form: small wrapping thumbnails, tighter spacing. */
+  @property({ type: Boolean, reflect: true }) dense = false;
 
   /** The 64 × 64 input the network receives; drawn upscaled. Assigning always redraws. */
   @property({ attribute: false, hasChanged: () => true }) preview: ImageData | HTMLCanvasElement | null = null;

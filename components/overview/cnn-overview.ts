@@ -1,11 +1,10 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../shared/define-element';
-import { NARROW_BREAKPOINT, edgesInto, wideLayout } from './layout';
+import { NARROW_BREAKPOINT, edgesInto } from './layout';
 import { moveFocus, type MapPosition } from './keyboard-nav';
 import { buildColumns, type ColumnView } from './overview-view';
 import { SCALE_MODES, type ScaleMode } from '../shared/url-state';
-import { paintInputChannel, paintMap } from '../shared/map-painter';
 import { mapKey, narrowTemplate, wideTemplate, type TemplateState } from './overview-templates';
 import { overviewStyles } from './overview-styles';
 import { FigureElement } from '../shared/figure-element';
@@ -13,24 +12,50 @@ import '../image-input/image-picker';
 import { assetUrl } from '../shared/asset-base';
 import { articleLinkTemplate, selectionState } from '../shared/article-link';
 import { formatValue } from '../shared/numbers';
+import type { FrameSpec } from '../shared/frame-controller';
+import { paintCanvases } from './overview-paint';
+import { SlotSize } from './slot-size';
+import { wideGeometry } from './wide-geometry';
+import { estimateTextWidth } from './column-labels';
+import { COMPACT_BELOW, isSubject, overviewFrameSpec, type OverviewSubject } from './overview-subjects';
+import { OverviewPanels, type ValueCursor } from './overview-panels';
+import { colourKey } from './panels/legend-panel';
 
 /**
  * The whole network, live: every layer as a column of activation maps for the current
  * image, from the input's colour channels to the class probabilities.
  *
+ * Pointing at a map (or focusing it) highlights the maps it reads and lights up its
+ * receptive field: the part of every earlier map, down to the input pixels, that the value
+ * under the pointer depends on (Shift + arrow keys move that value within a focused map).
+ * A colour key says which hue is which sign. Choosing a map (click or Enter) selects it,
+ * and panels under the network show it closer: the numbers of a patch of it (the input's
+ * bytes and ÷ 255), the kernels and bias of the neuron behind it, and the receptive field
+ * of one of its values (its strongest, or one chosen on the panel's map).
+ *
+ * Inside a box it must fit (`fit`, as in the article's sticky figure), the figure shows the
+ * `subject` the text talks about: on wide boxes the whole network with that subject's panel,
+ * on phones the subject alone and large (a miniature of the network for `network`); the
+ * picture chooser, colour range and detail fold behind one Controls button.
+ *
  * @attr image - An example id (see assets/examples/manifest.json) or an image URL.
  * @attr scale - Colour range per `unit` (a conv with its ReLU and pool), `module` (a block) or `global`.
- * @attr detail - Shows layer shapes and colour legends.
+ * @attr detail - Shows layer shapes and the colour legends under the columns.
  * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
- * @attr selected - The selected map as `layer:channel`, e.g. `conv_1_1:3`.
+ * @attr selected - The selected map as `layer:channel`, e.g. `conv_1_1:3`; its panels show under the network.
+ * @attr subject - What the surrounding text talks about: `network`, `map`, `kernel`, `input`, `numbers`, `legend`, `field`, `output` or `picker`. Marks it with a ring; with `fit`, shows only it.
+ * @attr fit - Fit the element's box (which the page sizes): show the subject's parts only, never scroll inside.
  * @attr article-base - Where the ⓘ links point: the article's URL (its sections are anchors).
  * @attr compact - Folds the picture picker behind a "Change the picture" button.
  * @fires cnn-select - A map or class was chosen: detail `{ layer, channel }`. Bubbles, composed.
  * @fires cnn-run - A new image's activations are on screen: detail `{ imageKey, inferenceMs }`.
  * @csspart map - Each activation map (a canvas).
  * @csspart class-row - Each class in the output column.
+ * @csspart layer-label - A layer's label above its column.
  * @csspart legend - A colour legend.
+ * @csspart key - The colour key (which hue is positive, which negative).
  * @csspart info-link - The ⓘ link of a layer.
+ * @csspart panel - Each panel under the network (also `kernel-panel`, `numbers-panel`, `field-panel`, `input-panel`, `map-panel`, `output-panel`, `legend-panel`).
  * @csspart article-link - The "Open in the article" link to this exact state (absent on the article's own page).
  * @cssprop --cnn-accent - Accent colour for focus, highlights and probability bars.
  * @cssprop --cnn-font-ui - Font of labels and controls.
@@ -52,8 +77,15 @@ export class CnnOverview extends FigureElement {
 
   @state() private focusPos: MapPosition = { column: 0, channel: 0 };
   @state() private active: MapPosition | null = null;
+  /** The value under the pointer (or moved to with Shift + arrows) whose field lights up. */
+  @state() private cursor: ValueCursor | null = null;
 
-  private cols: ColumnView[] = buildColumns(null, null, 'unit');
+  /** The measured flexible region of a fitted layout. */
+  readonly slotSize = new SlotSize(this);
+  /** The panels' own state (the numbers' patch, the traced value) and their templates. */
+  readonly panels = new OverviewPanels(this);
+
+  cols: ColumnView[] = buildColumns(null, null, 'unit');
   private focusAfterRender = false;
   private colsKey = '';
 
@@ -81,7 +113,7 @@ export class CnnOverview extends FigureElement {
     }
   }
 
-  private positionOf(selected: string): MapPosition | null {
+  positionOf(selected: string): MapPosition | null {
     const m = /^(.+):(\d+)$/.exec(selected);
     if (!m) return null;
     const column = this.cols.findIndex((c) => c.name === m[1]);
@@ -89,48 +121,112 @@ export class CnnOverview extends FigureElement {
     return column >= 0 && channel < this.cols[column].count ? { column, channel } : null;
   }
 
-  override render() {
+  /** The selected map, when the model knows it. */
+  get selection(): MapPosition | null {
+    return this.network.info && this.selected ? this.positionOf(this.selected) : null;
+  }
+
+  /** The subject in force (the frame controller's fallback for unknown ones). */
+  get currentSubject(): OverviewSubject {
+    const s = this.frame.current;
+    return isSubject(s) ? s : 'network';
+  }
+
+  /** Whether a fitted figure shows its phone forms. */
+  get compactFit(): boolean {
+    return this.fit && this.width > 0 && this.width < COMPACT_BELOW;
+  }
+
+  protected override frameSpec(): FrameSpec {
+    const key = `${this.network.run?.imageKey}|${this.scale}|${this.detail}|${this.selected}|${this.compactFit}|${this.slotSize.width}x${this.slotSize.height}`;
+    return overviewFrameSpec(this.compactFit, key);
+  }
+
+  /** Text widths for the column labels, measured in the figure's own font. */
+  private measureCtx?: CanvasRenderingContext2D | null;
+  private widths = new Map<string, number>();
+  readonly measure = (text: string): number => {
+    let w = this.widths.get(text);
+    if (w !== undefined) return w;
+    if (this.measureCtx === undefined) {
+      this.measureCtx = document.createElement('canvas').getContext('2d');
+      if (this.measureCtx) this.measureCtx.font = `11px ${getComputedStyle(this).fontFamily || 'system-ui'}`;
+    }
+    w = this.measureCtx ? Math.ceil(this.measureCtx.measureText(text).width) : estimateTextWidth(text);
+    this.widths.set(text, w);
+    return w;
+  };
+
+  templateState(): TemplateState {
     const { network } = this;
-    const skeleton = !network.run || !network.info;
-    const s: TemplateState = {
+    return {
       cols: this.cols,
       classNames: network.info?.classNames ?? Array.from({ length: 10 }, () => '…'),
       probabilities: network.run?.probabilities ?? null,
       logits: network.run?.logits ?? null,
       detail: this.detail,
-      skeleton,
+      skeleton: !network.run || !network.info,
       focus: this.focusPos,
       active: this.active,
-      selected: this.network.info && this.selected ? this.positionOf(this.selected) : null,
+      selected: this.selection,
       sourceKeys: this.sourceKeys(),
       articleBase: this.articleBase || assetUrl('index.html'),
+      field: this.panels.networkField(),
     };
+  }
+
+  override render() {
+    const s = this.templateState();
+    const events = (body: unknown) => html`<div class="network ${s.skeleton ? 'skeleton' : ''}"
+        @click=${this.onActivate}
+        @keydown=${this.onKeydown}
+        @pointermove=${this.onPointer}
+        @pointerleave=${this.onLeave}
+        @focusin=${this.onFocusIn}
+        @focusout=${this.onLeave}>${body}</div>`;
+    if (this.fit && this.width > 0) return events(this.panels.fitted(s));
     const wide = this.width >= NARROW_BREAKPOINT;
     return html`
       ${this.source.template(this.compact)}
-      <div class="toolbar" part="toolbar">
-        <label>Colour range
-          <select @change=${(e: Event) => { this.scale = (e.target as HTMLSelectElement).value as ScaleMode; }} .value=${this.scale} aria-label="Colour range">
-            <option value="unit">per layer</option>
-            <option value="module">per block</option>
-            <option value="global">whole network</option>
-          </select>
-        </label>
-        <label><input type="checkbox" .checked=${this.detail} @change=${(e: Event) => { this.detail = (e.target as HTMLInputElement).checked; }}> Show detail</label>
-        ${articleLinkTemplate(this.articleBase, { section: 'what-is-a-cnn', view: 'overview', image: this.image, scale: this.scale, ...selectionState(this.selected) })}
-        ${this.statusTemplate()}
-      </div>
-      <div class="network ${skeleton ? 'skeleton' : ''}"
-        @click=${this.onActivate}
-        @keydown=${this.onKeydown}
-        @pointerover=${this.onPointer}
-        @pointerleave=${() => { this.active = null; }}
-        @focusin=${this.onFocusIn}
-        @focusout=${() => { this.active = null; }}>
-        ${this.width === 0 ? nothing : wide ? wideTemplate(s, wideLayout(this.cols, { width: this.width })) : narrowTemplate(s)}
-      </div>
-      <div class="readout" part="readout" aria-live="polite">${this.readout()}</div>
+      ${this.toolbar()}
+      ${events(html`<div data-part="network">${this.width === 0 ? nothing : wide
+        ? wideTemplate(s, wideGeometry(this.cols, { width: this.width, detail: this.detail, legends: this.detail, measure: this.measure }), { legends: this.detail })
+        : narrowTemplate(s)}</div>
+        ${s.skeleton ? nothing : colourKey()}
+        ${this.panels.unfitted(s)}`)}
+      ${this.readoutTemplate()}
     `;
+  }
+
+  /** What the pointer or focus is on, in words (a polite live region). */
+  readoutTemplate(): TemplateResult {
+    return html`<div class="readout" part="readout" data-part="readout" aria-live="polite">${this.readout()}</div>`;
+  }
+
+  /** The colour range menu, Show detail, the article link and the status line. */
+  toolbar(): TemplateResult {
+    return html`<div class="toolbar" part="toolbar">
+      <label>Colour range
+        <select @change=${(e: Event) => { this.scale = (e.target as HTMLSelectElement).value as ScaleMode; }} .value=${this.scale} aria-label="Colour range">
+          <option value="unit">per layer</option>
+          <option value="module">per block</option>
+          <option value="global">whole network</option>
+        </select>
+      </label>
+      <label><input type="checkbox" .checked=${this.detail} @change=${(e: Event) => { this.detail = (e.target as HTMLInputElement).checked; }}> Show detail</label>
+      ${articleLinkTemplate(this.articleBase, { section: 'what-is-a-cnn', view: 'overview', image: this.image, scale: this.scale, ...selectionState(this.selected) })}
+      ${this.fit ? nothing : this.statusTemplate()}
+    </div>`;
+  }
+
+  /** The status line, for the fitted header. */
+  status(): TemplateResult {
+    return this.statusTemplate();
+  }
+
+  /** The picture picker and crop (dense inside a fitted figure). */
+  sourceTemplate(): unknown {
+    return this.source.template(false, this.fit);
   }
 
   /** The picture's own problems show beside the picker; the status line speaks of the network. */
@@ -151,7 +247,7 @@ export class CnnOverview extends FigureElement {
 
   private readout() {
     const p = this.active ?? null;
-    if (!p) return 'Point at a map, or move through them with the arrow keys. Press Enter to open the operation behind a map.';
+    if (!p) return 'Point at a map, or move through them with the arrow keys (Shift + arrows move inside one): the part of every earlier layer it depends on lights up. Press Enter to open the operation behind a map.';
     const col = this.cols[p.column];
     if (!col) return '';
     if (col.kind === 'output') {
@@ -163,7 +259,9 @@ export class CnnOverview extends FigureElement {
     const reads = edgesInto(this.cols, p.column).filter((e) => e.to.channel === p.channel).length;
     const range = col.ranges ? `values ${formatValue(col.ranges.min[p.channel])} to ${formatValue(col.ranges.max[p.channel])}` : '';
     const from = p.column > 0 ? `; reads ${reads} map${reads === 1 ? '' : 's'} of ${this.cols[p.column - 1].name}` : '';
-    return html`<strong>${col.name}</strong>, ${col.kind === 'input' ? ['red', 'green', 'blue'][p.channel] : `channel ${p.channel}`}: ${col.shape[0]} × ${col.shape[1]}, ${range}${from}.`;
+    const c = this.cursor;
+    const field = c && c.column === p.column && c.channel === p.channel && p.column > 0 ? this.panels.fieldWords(c) : '';
+    return html`<strong>${col.name}</strong>, ${col.kind === 'input' ? ['red', 'green', 'blue'][p.channel] : `channel ${p.channel}`}: ${col.shape[0]} × ${col.shape[1]}, ${range}${from}.${field ? html` ${field}` : nothing}`;
   }
 
   private sourceKeys(): Set<string> {
@@ -173,23 +271,50 @@ export class CnnOverview extends FigureElement {
     return keys;
   }
 
+  /** The map or class row an event is about (panel pictures are not maps to choose). */
   private positionFromEvent(e: Event): MapPosition | null {
-    const el = (e.composedPath()[0] as HTMLElement).closest?.('[data-column]') as HTMLElement | null;
-    if (!el) return null;
+    const el = (e.composedPath()[0] as HTMLElement).closest?.('.map, .class-row, .mini-out') as HTMLElement | null;
+    if (!el || el.dataset.column === undefined) return null;
     return { column: Number(el.dataset.column), channel: Number(el.dataset.channel) };
   }
 
+  /** The value of a map under a pointer event. */
+  private valueFromPointer(e: PointerEvent, p: MapPosition): ValueCursor | null {
+    const el = e.composedPath()[0] as HTMLElement;
+    const col = this.cols[p.column];
+    if (!(el instanceof HTMLCanvasElement) || !col || col.kind === 'output') return col?.kind === 'output' ? { ...p, row: 0, col: p.channel } : null;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return null;
+    const row = Math.max(0, Math.min(col.height - 1, Math.floor(((e.clientY - r.top) / r.height) * col.height)));
+    const c = Math.max(0, Math.min(col.width - 1, Math.floor(((e.clientX - r.left) / r.width) * col.width)));
+    return { ...p, row, col: c };
+  }
+
   private onPointer = (e: PointerEvent) => {
+    if (this.panels.onPointer(e)) return;
     const p = this.positionFromEvent(e);
-    if (p && (!this.active || mapKey(p) !== mapKey(this.active))) this.active = p;
+    if (!p) return;
+    if (!this.active || mapKey(p) !== mapKey(this.active)) this.active = p;
+    const v = this.valueFromPointer(e, p);
+    const c = this.cursor;
+    if (v && (!c || c.column !== v.column || c.channel !== v.channel || c.row !== v.row || c.col !== v.col)) this.cursor = v;
+  };
+
+  private onLeave = () => {
+    this.active = null;
+    this.cursor = null;
   };
 
   private onFocusIn = (e: FocusEvent) => {
     const p = this.positionFromEvent(e);
-    if (p) { this.active = p; this.focusPos = p; }
+    if (!p) return;
+    this.active = p;
+    this.focusPos = p;
+    this.cursor = this.panels.strongest(p);
   };
 
   private onActivate = (e: Event) => {
+    if (this.panels.onClick(e)) return;
     const p = this.positionFromEvent(e);
     if (!p || !this.network.info) return;
     const col = this.cols[p.column];
@@ -199,6 +324,7 @@ export class CnnOverview extends FigureElement {
   };
 
   private onKeydown = (e: KeyboardEvent) => {
+    if (this.panels.onKeydown(e)) return;
     const p = this.positionFromEvent(e);
     if (!p) return;
     if (e.key === 'Enter' || e.key === ' ') {
@@ -206,36 +332,35 @@ export class CnnOverview extends FigureElement {
       this.onActivate(e);
       return;
     }
+    if (e.shiftKey && this.cursor && mapKey(this.cursor) === mapKey(p)) {
+      const moved = this.panels.moveValue(this.cursor, e.key);
+      if (moved) {
+        e.preventDefault();
+        this.cursor = moved;
+        return;
+      }
+    }
     const next = moveFocus(this.cols.map((c) => c.count), p, e.key);
     if (!next) return;
     e.preventDefault();
     this.focusPos = next;
     this.focusAfterRender = true;
+    // A phone's map panel shows one layer: moving to another layer's map shows that layer.
+    const col = this.cols[next.column];
+    if (this.compactFit && this.currentSubject === 'map' && col.kind !== 'output' && !this.renderRoot.querySelector(`.map[data-column="${next.column}"]`)) this.selected = `${col.name}:${next.channel}`;
   };
 
   protected override updated(): void {
-    this.paint();
+    paintCanvases(this.renderRoot, this.cols, this.network.run, this.scale);
     if (this.focusAfterRender) {
       this.focusAfterRender = false;
-      (this.renderRoot.querySelector(`[data-column="${this.focusPos.column}"][data-channel="${this.focusPos.channel}"]`) as HTMLElement | null)?.focus();
+      (this.renderRoot.querySelector(`.map[data-column="${this.focusPos.column}"][data-channel="${this.focusPos.channel}"], .class-row[data-column="${this.focusPos.column}"][data-channel="${this.focusPos.channel}"]`) as HTMLElement | null)?.focus();
     }
   }
 
-  private paintedKey = '';
-  /** Paints every map; skipped when neither the run, the scale nor the layout changed. */
-  private paint(): void {
-    const run = this.network.run;
-    const key = `${run?.imageKey}|${this.scale}|${this.width >= NARROW_BREAKPOINT}|${this.detail}|${this.cols.length}`;
-    if (!run || key === this.paintedKey) return;
-    this.paintedKey = key;
-    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas.map');
-    for (const canvas of canvases) {
-      const col = this.cols[Number(canvas.dataset.column)];
-      const ch = Number(canvas.dataset.channel);
-      if (!col?.values) continue;
-      if (col.kind === 'input') paintInputChannel(canvas, col.values, col.shape, ch);
-      else if (col.domain) paintMap(canvas, col.values, col.shape, ch, col.domain);
-    }
+  /** The traced value, for the panels. */
+  get valueCursor(): ValueCursor | null {
+    return this.cursor;
   }
 }
 

@@ -47,6 +47,8 @@ export interface WideLayout {
   width: number;
   height: number;
   mapSize: number;
+  /** Distance between the left edges of neighbouring map columns. */
+  pitch: number;
   columnX: number[];
   boxes: MapBox[][];
   outputX: number;
@@ -98,47 +100,72 @@ export const NARROW_BREAKPOINT = 720;
 
 export interface WideOptions {
   width: number;
+  /** The most height the maps may take (fitted figures); unbounded when absent. */
+  height?: number;
   outputWidth?: number;
+  /** Room kept free left of the first column (for a label wider than its map). */
+  leftInset?: number;
   maxMap?: number;
   minMap?: number;
   gapRatio?: number;
 }
 
-/** Absolute positions for the wide (desktop) layout: columns left to right. */
+/** The height a column of `count` maps of side `size` takes, with the gaps between them. */
+export function stackHeight(count: number, size: number): number {
+  return count * size + (count - 1) * verticalGap(size);
+}
+
+const verticalGap = (size: number) => Math.max(3, Math.round(size * 0.16));
+
+/**
+ * Absolute positions for the wide (desktop) layout: columns left to right. Maps are as large
+ * as the width allows (and the height, when given); when the height is the limit, the
+ * columns spread out over the width, which leaves their labels more room.
+ */
 export function wideLayout(cols: readonly Column[], opts: WideOptions): WideLayout {
   const outputWidth = opts.outputWidth ?? 230;
   const mapCols = cols.filter((c) => c.kind !== 'output');
   const n = Math.max(1, mapCols.length);
-  const gapRatio = opts.gapRatio ?? 0.55;
-  const available = Math.max(0, opts.width - outputWidth);
-  // n maps and n gaps (the last gap leads into the output column).
-  const fit = available / (n + n * gapRatio);
-  const mapSize = Math.floor(Math.max(opts.minMap ?? 24, Math.min(opts.maxMap ?? 64, fit)));
-  const gap = Math.floor(mapSize * gapRatio);
-  const vGap = Math.max(4, Math.round(mapSize * 0.18));
+  const gapRatio = opts.gapRatio ?? 0.4;
+  const inset = opts.leftInset ?? 0;
+  const available = Math.max(0, opts.width - outputWidth - inset);
   const maxCount = Math.max(1, ...mapCols.map((c) => c.count));
-  const stackHeight = maxCount * mapSize + (maxCount - 1) * vGap;
+  // n maps and n gaps (the last gap leads into the output column).
+  const pitchFit = available / n;
+  const minMap = opts.minMap ?? 24;
+  let mapSize = Math.floor(Math.max(minMap, Math.min(opts.maxMap ?? 64, pitchFit / (1 + gapRatio))));
+  if (opts.height !== undefined) {
+    const floor = Math.min(minMap, 8);
+    while (mapSize > floor && stackHeight(maxCount, mapSize) > opts.height) mapSize--;
+  }
+  const gap = Math.floor(Math.max(mapSize * gapRatio, Math.min(pitchFit - mapSize, mapSize * 1.5)));
+  const vGap = verticalGap(mapSize);
+  const height = stackHeight(maxCount, mapSize);
   const spare = Math.max(0, available - n * (mapSize + gap));
-  const left = Math.floor(spare / 2);
+  const left = inset + Math.floor(spare / 2);
   const columnX: number[] = [];
   const boxes: MapBox[][] = [];
   mapCols.forEach((c, ci) => {
     const x = left + ci * (mapSize + gap);
     columnX.push(x);
-    const h = c.count * mapSize + (c.count - 1) * vGap;
-    const top = Math.floor((stackHeight - h) / 2);
+    const h = stackHeight(c.count, mapSize);
+    const top = Math.floor((height - h) / 2);
     boxes.push(Array.from({ length: c.count }, (_, ch) => ({ column: ci, channel: ch, x, y: top + ch * (mapSize + vGap), size: mapSize })));
   });
   const outputX = left + n * (mapSize + gap);
   const out = cols.find((c) => c.kind === 'output');
-  const rowHeight = out ? Math.max(18, Math.min(mapSize + vGap, stackHeight / out.count)) : 0;
+  // Class rows: at least 18 px (24 for the two-line rows of a narrow column) unless the height forbids it.
+  const minRow = out ? Math.min(outputWidth < 200 ? 24 : 18, (opts.height ?? Infinity) / out.count) : 0;
+  const rowHeight = out ? Math.max(minRow, Math.min(mapSize + vGap, height / out.count)) : 0;
+  let totalHeight = height;
   if (out) {
     const oh = rowHeight * out.count;
-    const top = Math.floor((stackHeight - oh) / 2);
+    totalHeight = Math.max(height, oh);
+    const top = Math.floor((height - oh) / 2);
     columnX.push(outputX);
-    boxes.push(Array.from({ length: out.count }, (_, ch) => ({ column: mapCols.length, channel: ch, x: outputX, y: top + ch * rowHeight, size: rowHeight })));
+    boxes.push(Array.from({ length: out.count }, (_, ch) => ({ column: mapCols.length, channel: ch, x: outputX, y: Math.max(0, top) + ch * rowHeight, size: rowHeight })));
   }
-  return { width: opts.width, height: stackHeight, mapSize, columnX, boxes, outputX, outputWidth, rowHeight };
+  return { width: opts.width, height: totalHeight, mapSize, pitch: mapSize + gap, columnX, boxes, outputX, outputWidth, rowHeight };
 }
 
 /** The point where an edge leaves a source box and enters a target box. */

@@ -21,7 +21,6 @@ export const overviewStyles = [figureHostStyles, css`
   .edges path { fill: none; stroke: #9a958a; stroke-opacity: 0.16; stroke-width: 0.6; }
   .edges .hot path { stroke: var(--accent); stroke-opacity: 0.75; stroke-width: 1.3; }
   canvas.map {
-    position: absolute;
     image-rendering: pixelated;
     image-rendering: crisp-edges;
     border-radius: 2px;
@@ -29,7 +28,9 @@ export const overviewStyles = [figureHostStyles, css`
     cursor: pointer;
     background: #eceae4;
   }
-  .narrow canvas.map { position: static; width: 100%; height: auto; aspect-ratio: 1; }
+  .wide canvas.map, .mini canvas.map { position: absolute; }
+  .narrow canvas.map { width: 100%; height: auto; aspect-ratio: 1; }
+  canvas.map, canvas.thumb { display: block; }
   canvas.map:focus { outline: none; }
   canvas.map:focus-visible, canvas.map.active {
     box-shadow: 0 0 0 2px var(--surface), 0 0 0 4px var(--accent);
@@ -44,11 +45,23 @@ export const overviewStyles = [figureHostStyles, css`
     top: 0;
     text-align: center;
     font-size: 11px;
-    line-height: 1.25;
+    line-height: 14px;
     white-space: nowrap;
     transform: translateX(-50%);
   }
-  .col-label .shape { color: var(--muted); display: block; }
+  .col-label .line, .col-label .shape { display: block; }
+  .col-label .shape { color: var(--muted); }
+  .col-shape { position: absolute; transform: translateX(-50%); font-size: 11px; line-height: 14px; white-space: nowrap; color: var(--muted); }
+  .layer-band {
+    position: absolute;
+    border-radius: 6px;
+    background: color-mix(in srgb, var(--accent) 7%, transparent);
+    box-shadow: 0 0 0 1px color-mix(in srgb, var(--accent) 22%, transparent);
+  }
+  .ov { position: absolute; pointer-events: none; box-sizing: border-box; }
+  .ov-field { border: 1.5px solid #0b7a3e; background: rgba(11, 122, 62, 0.18); box-shadow: 0 0 0 1px rgba(255, 255, 255, 0.7); }
+  .ov-value { border: 2px solid #0b7a3e; box-shadow: 0 0 0 1px #fff; }
+  .ov-patch { border: 2px solid var(--accent); box-shadow: 0 0 0 1px #fff; }
   .info {
     display: inline-grid;
     place-items: center;
@@ -58,15 +71,16 @@ export const overviewStyles = [figureHostStyles, css`
     border: 1.5px solid var(--accent);
     border-radius: 50%;
     color: var(--accent);
-    font: 700 9px/1 Georgia, serif;
+    font: 700 11px/1 Georgia, serif;
     font-style: italic;
     text-decoration: none;
     vertical-align: 1px;
   }
   .info:hover { background: var(--accent); color: var(--surface); }
-  .legend { position: absolute; font-size: 10px; color: var(--muted); text-align: center; }
+  .legend { position: absolute; font-size: 11px; color: var(--muted); text-align: center; }
   .legend .ramp { height: 8px; border-radius: 2px; box-shadow: 0 0 0 1px rgba(0,0,0,0.12); }
   .legend .ends { display: flex; justify-content: space-between; font-variant-numeric: tabular-nums; }
+  .legend.narrow .ends span:nth-child(2) { visibility: hidden; }
   .outputs { position: absolute; }
   .class-row {
     position: absolute;
@@ -81,6 +95,9 @@ export const overviewStyles = [figureHostStyles, css`
     cursor: default;
   }
   .class-row:focus-visible { outline: 3px solid var(--accent); }
+  /* A narrow output column: name and percentage on one line, the bar under them. */
+  .outputs.tight .class-row { grid-template-columns: minmax(0, 1fr) auto; grid-template-rows: auto 5px; row-gap: 2px; align-content: center; line-height: 1.2; }
+  .outputs.tight .class-row .bar { grid-column: 1 / -1; grid-row: 2; height: 5px; }
   .class-row.top .name { font-weight: 700; }
   .class-row .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .bar { height: 10px; background: #eceae4; border-radius: 2px; overflow: hidden; }
@@ -109,5 +126,10 @@ export const overviewStyles = [figureHostStyles, css`
   .picker-drawer[open] > summary { margin-bottom: 0.5rem; }
   .crop { display: flex; gap: 0.6rem; align-items: center; }
   .crop canvas { width: 64px; height: 64px; image-rendering: pixelated; border-radius: 3px; box-shadow: 0 0 0 1px rgba(0,0,0,.15); }
+  .key { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; margin: 0.5rem 0 0; font-size: 12px; color: var(--muted); align-items: center; }
+  .key span { display: inline-flex; align-items: center; gap: 2px; white-space: nowrap; }
+  .key .sw { display: inline-block; width: 12px; height: 12px; border-radius: 2px; box-shadow: inset 0 0 0 1px rgba(0, 0, 0, 0.15); }
+  .key .sw + .sw { margin-left: -1px; }
+  .key .key-input .sw { width: 22px; margin-right: 2px; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `];

@@ -6,11 +6,14 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { allEdges, edgeAnchors, edgesInto, type Edge, type WideLayout } from './layout';
-
 import { kindLabel, sectionFor, type ColumnView } from './overview-view';
-import { colorOf } from '../shared/diverging-colors';
 import type { MapPosition } from './keyboard-nav';
 import { formatValue } from '../shared/numbers';
+import { LABEL_LINE, type ColumnLabel } from './column-labels';
+import type { WideGeometry } from './wide-geometry';
+import type { TracedField } from './field-trace';
+import { overlayStyle } from './panels/thumbs';
+import { legendGroups, legendTemplate } from './panels/legend-panel';
 
 export interface TemplateState {
   cols: ColumnView[];
@@ -24,6 +27,8 @@ export interface TemplateState {
   selected: MapPosition | null;
   sourceKeys: Set<string>;
   articleBase: string;
+  /** The traced value's receptive field, drawn on every earlier map; null when none is traced. */
+  field: TracedField | null;
 }
 
 export const mapKey = (p: MapPosition) => `${p.column}:${p.channel}`;
@@ -40,12 +45,12 @@ export function classLabel(name: string, p: number | undefined, logit: number | 
   return `${name}, probability ${(p * 100).toFixed(1)} %, logit ${formatValue(logit)}`;
 }
 
-function infoLink(col: ColumnView, base: string): TemplateResult {
+export function infoLink(col: ColumnView, base: string): TemplateResult {
   const section = sectionFor(col.kind);
   return html`<a class="info" part="info-link" href="${base}#${section}" title="What a ${kindLabel(col.kind)} layer does" aria-label="About ${kindLabel(col.kind)} layers">i</a>`;
 }
 
-function mapCanvas(s: TemplateState, col: ColumnView, ci: number, channel: number, style?: Record<string, string>): TemplateResult {
+export function mapCanvas(s: TemplateState, col: ColumnView, ci: number, channel: number, style?: Record<string, string>): TemplateResult {
   const pos = { column: ci, channel };
   const key = mapKey(pos);
   return html`<canvas
@@ -63,15 +68,7 @@ function mapCanvas(s: TemplateState, col: ColumnView, ci: number, channel: numbe
   ></canvas>`;
 }
 
-function legend(domain: { min: number; max: number }, layers: string[], style?: Record<string, string>): TemplateResult {
-  const ramp = [0, 0.25, 0.5, 0.75, 1].map((t) => colorOf(domain.min + t * (domain.max - domain.min), domain)).join(', ');
-  return html`<div class="legend" part="legend" data-min=${domain.min} data-max=${domain.max} data-layers=${layers.join(' ')} style=${style ? styleMap(style) : nothing}>
-    <div class="ramp" style="background: linear-gradient(to right, ${ramp})"></div>
-    <div class="ends"><span>${formatValue(domain.min)}</span><span>0</span><span>${formatValue(domain.max)}</span></div>
-  </div>`;
-}
-
-function classRows(s: TemplateState, ci: number, layout?: WideLayout): TemplateResult {
+export function classRows(s: TemplateState, ci: number, layout?: WideLayout): TemplateResult {
   const col = s.cols[ci];
   const top = s.probabilities ? s.probabilities.indexOf(Math.max(...s.probabilities)) : -1;
   return html`${s.classNames.map((name, k) => {
@@ -111,37 +108,73 @@ function allEdgesPath(cols: ColumnView[], layout: WideLayout, dy: number): strin
   return edgeCache.d;
 }
 
-export function wideTemplate(s: TemplateState, layout: WideLayout): TemplateResult {
-  const labelH = s.detail ? 36 : 22;
-  const legendH = s.detail ? 34 : 0;
-  const height = labelH + layout.height + legendH + 8;
+function columnLabel(s: TemplateState, col: ColumnView, label: ColumnLabel, x: number): TemplateResult {
+  const last = label.lines.length - 1;
+  const apart = label.shapeRow !== undefined;
+  return html`<div class="col-label" part="layer-label" style="left: ${x}px" title=${label.full}>
+    ${label.lines.map((line, i) => html`<span class="line">${line}${i === last ? infoLink(col, s.articleBase) : nothing}</span>`)}
+    ${label.shape && !apart ? html`<span class="shape">${label.shape}</span>` : nothing}
+  </div>
+  ${label.shape && apart ? html`<div class="col-shape" style="left: ${x}px; top: ${(label.lines.length + label.shapeRow!) * LABEL_LINE}px">${label.shape}</div>` : nothing}`;
+}
+
+/** Whether a traced field reaches a channel of a layer (the tracer itself loads later, with the panels). */
+const reaches = (f: TracedField, layer: number, channel: number) => layer <= f.at.layer && (f.channels[layer] === null || f.channels[layer]!.includes(channel));
+
+/** The traced field on every earlier map it reaches, and the traced value on its own map. */
+function fieldBoxes(s: TemplateState, layout: WideLayout, top: number): TemplateResult[] {
+  const f = s.field;
+  if (!f) return [];
+  const out: TemplateResult[] = [];
+  s.cols.forEach((col, ci) => {
+    if (col.kind === 'output' || col.layerIndex > f.at.layer) return;
+    const rect = f.rects[col.layerIndex];
+    for (const b of layout.boxes[ci]) {
+      if (!reaches(f, col.layerIndex, b.channel)) continue;
+      const kind = col.layerIndex === f.at.layer ? 'value' : 'field';
+      const st = overlayStyle({ ...rect, kind }, col.height, col.width);
+      const px = (pct: string, size: number) => (parseFloat(pct) / 100) * size;
+      out.push(html`<div class="ov ov-${kind}" data-layer=${col.name} data-channel=${b.channel} style=${styleMap({
+        left: `${b.x + px(st.left, b.size)}px`, top: `${top + b.y + px(st.top, b.size)}px`,
+        width: `${Math.max(2, px(st.width, b.size))}px`, height: `${Math.max(2, px(st.height, b.size))}px`,
+      })}></div>`);
+    }
+  });
+  return out;
+}
+
+export interface WideOptions {
+  /** Colour legends under the columns. */
+  legends: boolean;
+}
+
+export function wideTemplate(s: TemplateState, geo: WideGeometry, opts: WideOptions = { legends: s.detail }): TemplateResult {
+  const { layout, labelH } = geo;
+  const height = geo.height + 4;
   const hot = s.active ? edgesInto(s.cols, s.active.column).filter((e) => e.to.channel === s.active!.channel) : [];
-  const groups = new Map<number, ColumnView[]>();
-  s.cols.forEach((c) => { if (c.group >= 0) groups.set(c.group, [...(groups.get(c.group) ?? []), c]); });
+  const band = s.selected && s.cols[s.selected.column] ? s.selected.column : -1;
+  const bandWidth = band >= 0 && s.cols[band].kind === 'output' ? layout.outputWidth : layout.mapSize;
   return html`<div class="wide" style="height: ${height}px; width: ${layout.width}px">
+    ${band >= 0 ? html`<div class="layer-band" data-layer=${s.cols[band].name}
+      style="left: ${layout.columnX[band] - 5}px; width: ${bandWidth + 10}px; top: ${labelH - 3}px; height: ${layout.height + 6}px"></div>` : nothing}
     <svg class="edges" width=${layout.width} height=${height} aria-hidden="true">
       <g><path d=${allEdgesPath(s.cols, layout, labelH)}></path></g>
       <g class="hot">${hot.map((e) => svg`<path d=${edgePath(layout, e, labelH)}></path>`)}</g>
     </svg>
-    ${s.cols.map((col, ci) => {
-      const x = layout.columnX[ci] + (col.kind === 'output' ? layout.outputWidth / 2 : layout.mapSize / 2);
-      return html`<div class="col-label" style="left: ${x}px">
-        ${col.kind === 'output' ? 'output' : col.name}${infoLink(col, s.articleBase)}
-        ${s.detail ? html`<span class="shape">(${col.kind === 'output' ? col.count : col.shape.join(', ')})</span>` : nothing}
-      </div>`;
-    })}
+    ${s.cols.map((col, ci) => columnLabel(s, col, geo.labels.labels[ci], layout.columnX[ci] + (col.kind === 'output' ? layout.outputWidth / 2 : layout.mapSize / 2)))}
     ${s.cols.map((col, ci) =>
       col.kind === 'output'
-        ? html`<div class="outputs" style="left: ${layout.outputX}px; top: ${labelH}px; width: ${layout.outputWidth}px; height: ${layout.height}px">${classRows(s, ci, layout)}</div>`
+        ? html`<div class="outputs ${layout.outputWidth < 200 ? 'tight' : ''}" style="left: ${layout.outputX}px; top: ${labelH}px; width: ${layout.outputWidth}px; height: ${layout.height}px">${classRows(s, ci, layout)}</div>`
         : layout.boxes[ci].map((b) => mapCanvas(s, col, ci, b.channel, { left: `${b.x}px`, top: `${b.y + labelH}px`, width: `${b.size}px`, height: `${b.size}px` })),
     )}
-    ${s.detail && !s.skeleton
-      ? [...groups.values()].map((cols) => {
+    ${fieldBoxes(s, layout, labelH)}
+    ${opts.legends && !s.skeleton
+      ? legendGroups(s.cols).map((cols) => {
           const first = s.cols.indexOf(cols[0]);
           const last = s.cols.indexOf(cols[cols.length - 1]);
           const left = layout.columnX[first];
           const width = Math.max(layout.mapSize, layout.columnX[last] + layout.mapSize - left);
-          return legend(cols[0].domain!, cols.map((c) => c.name), { left: `${left}px`, width: `${width}px`, top: `${labelH + layout.height + 8}px` });
+          return legendTemplate(cols[0].domain!, cols.map((c) => c.name), { left: `${left}px`, width: `${width}px`, top: `${labelH + layout.height + 8}px` }, width < 110);
         })
       : nothing}
   </div>`;
@@ -150,13 +183,13 @@ export function wideTemplate(s: TemplateState, layout: WideLayout): TemplateResu
 export function narrowTemplate(s: TemplateState): TemplateResult {
   return html`<div class="narrow">
     ${s.cols.map((col, ci) => html`<div class="layer">
-      <h3>${col.kind === 'output' ? 'output' : col.name}${infoLink(col, s.articleBase)}
+      <h3 part="layer-label">${col.kind === 'output' ? 'output' : col.name}${infoLink(col, s.articleBase)}
         ${s.detail ? html`<span class="shape">(${col.kind === 'output' ? col.count : col.shape.join(', ')})</span>` : nothing}
       </h3>
       ${col.kind === 'output'
         ? html`<div class="outputs">${classRows(s, ci)}</div>`
         : html`<div class="grid ${col.kind === 'input' ? 'input' : ''}">${Array.from({ length: col.count }, (_, ch) => mapCanvas(s, col, ci, ch))}</div>
-            ${s.detail && col.domain && !s.skeleton ? legend(col.domain, [col.name]) : nothing}`}
+            ${s.detail && col.domain && !s.skeleton ? legendTemplate(col.domain, [col.name]) : nothing}`}
     </div>`)}
   </div>`;
 }

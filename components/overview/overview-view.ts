@@ -78,3 +78,16 @@ export function channelRanges(values: Float32Array, channels: number): { min: Fl
   }
   return { min, max };
 }
+
+/** The place of the largest value of one channel of an HWC map (the first on a tie). */
+export function strongestValue(values: ArrayLike<number>, shape: readonly number[], channel: number): { row: number; col: number; value: number } {
+  const [h, w, c] = shape;
+  let best = { row: 0, col: 0, value: -Infinity };
+  for (let row = 0; row < h; row++) {
+    for (let col = 0; col < w; col++) {
+      const v = values[(row * w + col) * c + channel];
+      if (v > best.value) best = { row, col, value: v };
+    }
+  }
+  return best;
+}

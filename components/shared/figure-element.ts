@@ -15,7 +15,7 @@ import { SizeController } from './size-controller';
 import { assetUrl, DEFAULT_MODEL_PATH } from './asset-base';
 import { networkStatus } from './network-status';
 import { FrameController, WHOLE_FIGURE, type FrameSpec } from './frame-controller';
-import { variantKey } from '../../model/engine/model-variants';
+import { variantKey } from '../../model/engine/variant-key';
 
 /** While something plays, the live region speaks at most this often. */
 export const ANNOUNCE_EVERY_MS = 4000;

@@ -148,10 +148,10 @@ export class ImageSourceController implements ReactiveController {
     pictureStore.choose(e.detail);
   };
 
-  /** The picker, the crop the network sees, and any message. */
-  template(compact = false) {
+  /** The picker, the crop the network sees, and any message; `dense` asks the picker for its small form. */
+  template(compact = false, dense = false) {
     const examples = this.examples.map((e) => ({ id: e.id, title: e.title, alt: e.alt, src: e.src }));
-    const picker = html`<cnn-image-picker .examples=${examples} selected=${this.exampleId || nothing} @cnn-image=${this.onPicked}></cnn-image-picker>`;
+    const picker = html`<cnn-image-picker .examples=${examples} selected=${this.exampleId || nothing} ?dense=${dense} @cnn-image=${this.onPicked}></cnn-image-picker>`;
     return html`<div class="source" part="source">
       ${compact ? html`<details class="picker-drawer"><summary>Change the picture</summary>${picker}</details>` : picker}
       <div class="crop">

@@ -5,7 +5,7 @@
 import { loadModel } from '../../model/engine/load-model';
 import { checkedModelRequest } from '../../model/engine/fetch-model';
 import { loadVariant } from './model-variant-loader';
-import { parseVariantKey } from '../../model/engine/model-variants';
+import { parseVariantKey } from '../../model/engine/variant-key';
 import { runModel } from '../../model/engine/run-model';
 import { chooseBackend } from '../../model/engine/backend';
 import { imageToInput } from '../../model/engine/image-pixels';

@@ -1,20 +1,36 @@
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { customElement } from '../../shared/define-element';
 import { sharedViewStyles } from '../shared/view-styles';
 import { convViewStyles } from './conv-view-styles';
+import { convFitStyles } from './conv-fit-styles';
 import { buildConvData, channelWindowAt, convLayerNames, inputChannelName, outputsReading, weightAt, windowAt, type ConvViewData } from './conv-data';
 import { channelTex, outputTex, stepSentence } from './conv-formula';
-import { convFacts, detailTemplate, elasticTemplate, type ConvHandlers, type ConvTemplateState, type WeightRef } from './conv-templates';
+import { convFacts, detailTemplate, elasticTemplate, legendsTemplate, type ConvHandlers, type ConvTemplateState, type WeightRef } from './conv-templates';
+import { convFitLayout, NARROW_BOX, type ConvDims, type ConvFitLayout, type ConvSubject } from './conv-fit-layout';
+import { channelSwitch, fittedSubject } from './conv-fitted';
+import { countTemplate, type CountHandlers, type KernelRef } from './conv-count';
+import { moveInSheet, type KernelSheet } from './kernel-sheet';
 import { cellFromPointer } from '../shared/map-canvas';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
 import { ChannelMapView, outputShapeGrid, type ChannelMapSpec } from '../shared/channel-map-view';
-import { type GridPosition } from '../shared/view-helpers';
+import { FitBudget, naturalHeight } from '../shared/fit-budget';
+import { shrinkFormulasToFit } from '../shared/formula-fit';
+import { moveByKey, type GridPosition } from '../shared/view-helpers';
+import type { FrameSpec } from '../../shared/frame-controller';
 import { formatNumber } from '../../shared/numbers';
-import { paintMapChannel } from '../../shared/map-painter';
+import { paintMapChannel, paintRgb } from '../../shared/map-painter';
 
 /** While playing, the formulas are typeset at most this often (KaTeX is the costly part). */
 const TEX_EVERY_MS = 150;
+
+/** What the article's steps talk about; fitted, the figure shows just that (conv-fitted.ts). */
+const CONV_SUBJECTS: Record<ConvSubject, { focus: string; about: string }> = {
+  window: { focus: '[data-subject="window"]', about: 'the window sliding over the input, the output map filling in' },
+  kernel: { focus: '[data-subject="kernels"], .stage [data-subject="rows"]', about: 'the kernels, and the output map where their pattern turned up' },
+  sum: { focus: '[data-formula="output"]', about: 'each channel\'s share and their sum plus the bias' },
+  count: { focus: '[data-subject="count"]', about: 'the layer\'s kernels and parameters, counted' },
+};
 
 /**
  * One convolution layer on the real numbers of the current image: each input channel with
@@ -31,7 +47,7 @@ const TEX_EVERY_MS = 150;
  */
 @customElement('cnn-conv-view')
 export class CnnConvView extends ChannelMapView<ConvViewData> {
-  static override styles = [sharedViewStyles, convViewStyles];
+  static override styles = [sharedViewStyles, convViewStyles, convFitStyles];
 
   protected override readonly spec: ChannelMapSpec<ConvViewData> = {
     layer: { warning: 'a convolution layer', label: 'Convolution layer' },
@@ -46,10 +62,19 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
   @state() private weightFocus: WeightRef = { ci: 0, ky: 0, kx: 0 };
   @state() private weightShown: WeightRef | null = null;
 
+  /** The kernel in focus in the grid of all kernels (null: the first of the output channel on show). */
+  @state() private countFocus: KernelRef | null = null;
+  @state() private countFocused = false;
+
   private probeFocused = false;
   private weightFocused = false;
   private focusWeightAfterRender = false;
+  private focusKernelAfterRender = false;
   private tex = { key: '', at: 0, channel: null as string | null, output: null as string | null };
+  /** How the kernels on show are laid out, for the arrow keys. */
+  private kernelSheet: KernelSheet = { channels: [], cols: 1, kh: 3, kw: 3 };
+  private readonly budget = new FitBudget(this);
+  private fitted: { key: string; layout: ConvFitLayout } | null = null;
 
   protected override dataChanged(data: ConvViewData): void {
     this.probe = null;
@@ -57,6 +82,87 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
     const cin = data.inShape[2];
     if (this.detailChannel >= cin) this.detailChannel = 0;
     if (this.weightFocus.ci >= cin) this.weightFocus = { ci: 0, ky: 0, kx: 0 };
+    this.countFocus = null;
+  }
+
+  private get wideWindow(): boolean {
+    return this.size.width >= NARROW_BOX;
+  }
+
+  protected override frameSpec(): FrameSpec {
+    const parts: Record<ConvSubject, string[]> = { window: this.wideWindow ? ['window', 'playback'] : ['window'], kernel: ['kernel'], sum: ['sum'], count: ['count'] };
+    const subjects = Object.fromEntries(Object.entries(CONV_SUBJECTS).map(([k, v]) => [k, { ...v, parts: parts[k as ConvSubject] }]));
+    return { subjects, fallback: 'window', controls: ['controls'], contentKey: `${this.data?.key}|${JSON.stringify(this.fitted?.layout ?? null)}` };
+  }
+
+  override render() {
+    if (!this.fit) return super.render();
+    const data = this.data;
+    const subject = this.frame.current as ConvSubject;
+    const inlinePlayback = subject === 'window' && this.wideWindow;
+    // The subject first: the bar above it depends on its layout.
+    const body = data ? this.renderSubject(data, subject) : nothing;
+    return html`${katexStylesheet()}
+      <div class="fit">
+        <div class="fit-bar">${this.frame.controlsButton()}${data ? this.fitBar(data, subject) : nothing}${this.statusTemplate()}</div>
+        <div class="fit-controls" data-part="controls">
+          <div class="toolbar" part="toolbar">${this.pickers()}</div>
+          ${inlinePlayback ? nothing : this.playback.controls(`${this.layer} convolution`)}
+        </div>
+        ${body}
+      </div>
+      ${this.liveRegion()}`;
+  }
+
+  /** Beside the Controls button: which channel is on show (and a switcher when one channel shows at a time). */
+  private fitBar(data: ConvViewData, subject: ConvSubject) {
+    if (this.fitted?.layout.kind === 'single') return channelSwitch(data, this.detailChannel, (ci) => this.handlers.onDetailChannel(ci));
+    const at = this.shownAt;
+    return html`<span class="where">${data.layer.name} · output channel ${data.channel}${subject === 'sum' || subject === 'window' ? ` · at (${at.row}, ${at.col})` : ''}</span>`;
+  }
+
+  /** The subject alone, sized to the box (conv-fit-layout.ts, conv-fitted.ts). */
+  private renderSubject(data: ConvViewData, subject: ConvSubject) {
+    const [kh, kw, cin] = [data.kernelSize[0], data.kernelSize[1], data.inShape[2]];
+    const dims: ConvDims = { cin, cout: data.outShape[2], kh, kw, picture: data.inputLayer.kind === 'input' };
+    const width = Math.max(200, (this.size.width || 360) - 2);
+    const key = `${subject}|${this.size.width}x${this.size.height}|${this.frame.controlsOpen}|${data.layer.name}`;
+    const guess = subject === 'sum' ? 180 : subject === 'count' ? 110 : subject === 'window' && this.wideWindow ? 110 : 50;
+    const layout = convFitLayout(subject, width, this.budget.room(key, this.size.height, guess), dims);
+    this.fitted = { key, layout };
+    const at = this.shownAt;
+    const win = windowAt(data, at);
+    const detailWin = channelWindowAt(data, this.detailChannel, at);
+    const both = subject === 'sum' && width >= 760;
+    const formulaWidth = both ? width / 2 : width;
+    const s: ConvTemplateState = {
+      data, at, win, detailWin,
+      computedUpTo: this.computedAt,
+      detailChannel: this.detailChannel,
+      probe: this.probe,
+      reading: this.probe ? outputsReading(data, this.probe) : null,
+      weightFocus: this.weightFocus,
+      weightShown: this.weightShown,
+      showKernelNumbers: 'numbers' in layout && layout.numbers,
+      ...(subject === 'sum'
+        ? this.formulas(data, at, win, detailWin, Math.max(1, Math.floor((formulaWidth - 110) / 72)), Math.max(1, Math.min(kw, Math.floor((formulaWidth - 120) / 110))))
+        : { channelTex: null, outputTex: null }),
+    };
+    const channels = Array.from({ length: cin }, (_, i) => i);
+    this.kernelSheet = layout.kind === 'single' ? { channels: [this.detailChannel], cols: 1, kh, kw }
+      : layout.kind === 'kernels' ? { channels, cols: layout.cols, kh, kw } : { channels, cols: 1, kh, kw };
+    const body = layout.kind === 'count'
+      ? countTemplate(data, layout, this.countRef(data), this.countFocused, this.countHandlers)
+      : fittedSubject(s, this.handlers, layout, subject, both);
+    return html`<div class="fit-body" data-part=${subject} @keydown=${this.onStageKey}>
+        ${subject === 'window' && this.wideWindow ? html`<div data-part="playback">${this.playback.controls(`${data.layer.name} convolution`)}</div>` : nothing}
+        ${body}
+        ${subject === 'window' && layout.kind === 'rows' ? html`${legendsTemplate(data)}<div class="readout" data-role="readout">${this.readout(data, at, win)}</div>` : nothing}
+      </div>`;
+  }
+
+  private countRef(data: ConvViewData): KernelRef {
+    return this.countFocus ?? { co: data.channel, ci: 0 };
   }
 
   protected override beforeToolbar() {
@@ -86,6 +192,9 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
       showKernelNumbers: data.inShape[2] <= 4,
       ...this.formulas(data, at, win, detailWin),
     };
+    this.kernelSheet = { channels: Array.from({ length: data.inShape[2] }, (_, i) => i), cols: 1, kh: data.kernelSize[0], kw: data.kernelSize[1] };
+    const dims: ConvDims = { cin: data.inShape[2], cout: data.outShape[2], kh: data.kernelSize[0], kw: data.kernelSize[1], picture: false };
+    const countLayout = convFitLayout('count', Math.min(this.width || 360, 520), 420, dims);
     return html`<p class="facts">${convFacts(data, this.source.label)}</p>
       ${this.playback.controls(`${data.layer.name} convolution`)}
       <div class="stage ${data.inShape[2] > 4 ? 'many' : ''}" @keydown=${this.onStageKey}>
@@ -94,13 +203,16 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
         <p class="hint">Point at or focus a map: the output map shows its input windows, an input map the output cells that read a cell.
           Arrow keys move; Space plays or pauses.</p>
         ${detailTemplate(s, this.handlers)}
+        <section class="count-section" aria-label="All the layer's kernels">
+          <h3>All ${data.kernelCount} kernels of ${data.layer.name}</h3>
+          ${countLayout.kind === 'count' ? countTemplate(data, countLayout, this.countRef(data), this.countFocused, this.countHandlers) : nothing}
+        </section>
       </div>`;
   }
 
   /** KaTeX strings for the position on show; typeset at a calmer pace while playing. */
-  private formulas(data: ConvViewData, at: GridPosition, win: ReturnType<typeof windowAt>, detailWin: ReturnType<typeof windowAt>) {
-    const termsPerLine = this.width > 0 && this.width < 560 ? 3 : 5;
-    const productsPerLine = this.width > 0 && this.width < 420 ? 2 : data.kernelSize[1];
+  private formulas(data: ConvViewData, at: GridPosition, win: ReturnType<typeof windowAt>, detailWin: ReturnType<typeof windowAt>,
+    termsPerLine = this.width > 0 && this.width < 560 ? 3 : 5, productsPerLine = this.width > 0 && this.width < 420 ? 2 : data.kernelSize[1]) {
     const key = `${data.key}|${at.row},${at.col}|${this.detailChannel}|${termsPerLine}|${productsPerLine}`;
     const now = performance.now();
     if (key !== this.tex.key && (!this.playback.playing || now - this.tex.at >= TEX_EVERY_MS || !this.tex.output)) {
@@ -148,6 +260,18 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
       const f = this.weightFocus;
       this.renderRoot.querySelector<HTMLElement>(`.kernel .cell[data-ci="${f.ci}"][data-ky="${f.ky}"][data-kx="${f.kx}"]`)?.focus();
     }
+    if (this.focusKernelAfterRender && this.data) {
+      this.focusKernelAfterRender = false;
+      const k = this.countRef(this.data);
+      this.renderRoot.querySelector<HTMLElement>(`.tile[data-co="${k.co}"][data-ci="${k.ci}"]`)?.focus();
+    }
+    const fitted = this.fitted;
+    if (this.fit && fitted) {
+      shrinkFormulasToFit(this.renderRoot, '.fit .formula');
+      const box = this.renderRoot.querySelector<HTMLElement>('.fit');
+      if (box) this.budget.measure(fitted.key, naturalHeight(box), fitted.layout.given);
+    }
+    if (!this.fit) this.fitted = null;
   }
 
   protected override paint(): void {
@@ -159,7 +283,8 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
       canvas.dataset.painted = key;
       const ci = Number(canvas.dataset.ci);
       const [oh, ow] = data.outShape;
-      if (canvas.dataset.kind === 'input') paintMapChannel(canvas, data.input, data.inShape, ci, data.domains.input);
+      if (canvas.dataset.kind === 'rgb') paintRgb(canvas, data.input, data.inShape);
+      else if (canvas.dataset.kind === 'input') paintMapChannel(canvas, data.input, data.inShape, ci, data.domains.input);
       else if (canvas.dataset.kind === 'intermediate') paintMapChannel(canvas, data.intermediate[ci], [oh, ow, 1], 0, data.domains.intermediate);
       else paintMapChannel(canvas, data.output, [oh, ow, 1], 0, data.domains.output);
     }
@@ -225,20 +350,38 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
     },
     onWeightBlur: () => { this.weightFocused = false; this.weightShown = null; },
     onWeightKey: (e) => {
-      const d = this.data;
-      const move: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-      const m = move[e.key];
-      if (!d || !m) return;
+      const next = moveInSheet(this.kernelSheet, this.weightFocus, e.key);
+      if (!this.data || !next) return;
       e.preventDefault();
       e.stopPropagation();
-      // The kernels stack into one column of cin·kh rows, so Down from a kernel's last row reaches the next kernel.
-      const [kh, kw] = d.kernelSize;
-      const f = this.weightFocus;
-      const row = Math.max(0, Math.min(d.inShape[2] * kh - 1, f.ci * kh + f.ky + m[0]));
-      this.weightFocus = { ci: Math.floor(row / kh), ky: row % kh, kx: Math.max(0, Math.min(kw - 1, f.kx + m[1])) };
+      this.weightFocus = next;
       this.focusWeightAfterRender = true;
     },
-    onDetailChannel: (ci) => { if (this.data && ci >= 0 && ci < this.data.inShape[2]) this.detailChannel = ci; },
+    onDetailChannel: (ci) => {
+      if (!this.data || ci < 0 || ci >= this.data.inShape[2]) return;
+      this.detailChannel = ci;
+      // Where one kernel shows at a time, the kernels' tab stop follows the channel.
+      if (this.kernelSheet.channels.length === 1) this.weightFocus = { ...this.weightFocus, ci };
+    },
+  };
+
+  private readonly countHandlers: CountHandlers = {
+    onKernelFocus: (e) => {
+      const el = e.currentTarget as HTMLElement;
+      this.countFocus = { co: Number(el.dataset.co), ci: Number(el.dataset.ci) };
+      this.countFocused = true;
+    },
+    onKernelBlur: () => { this.countFocused = false; },
+    onKernelKey: (e) => {
+      const d = this.data;
+      const k = d && this.countRef(d);
+      const next = k && moveByKey(e.key, { row: k.co, col: k.ci }, d.outShape[2], d.inShape[2]);
+      if (!next) return;
+      e.preventDefault();
+      e.stopPropagation();
+      this.countFocus = { co: next.row, ci: next.col };
+      this.focusKernelAfterRender = true;
+    },
   };
 }
 

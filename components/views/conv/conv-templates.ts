@@ -12,12 +12,9 @@ import { boxStyle, inkOn, type InputOutputHandlers } from '../shared/map-canvas'
 import { formatNumber } from '../../shared/numbers';
 import { type GridPosition } from '../shared/view-helpers';
 import { tintOf } from '../../shared/map-painter';
+import type { WeightRef } from './kernel-sheet';
 
-export interface WeightRef {
-  ci: number;
-  ky: number;
-  kx: number;
-}
+export type { WeightRef } from './kernel-sheet';
 
 export interface ConvTemplateState {
   data: ConvViewData;
@@ -46,7 +43,7 @@ export interface ConvHandlers extends InputOutputHandlers {
   onDetailChannel(ci: number): void;
 }
 
-const num = (role: string, v: number, digits = 2, extra: Record<string, string | number> = {}) => html`<span
+export const num = (role: string, v: number, digits = 2, extra: Record<string, string | number> = {}) => html`<span
   data-role=${role} data-value=${String(v)} data-ci=${extra.ci ?? nothing} data-index=${extra.index ?? nothing}>${formatNumber(v, digits)}</span>`;
 
 function cellColor(data: ConvViewData, ci: number, v: number): string {
@@ -54,12 +51,12 @@ function cellColor(data: ConvViewData, ci: number, v: number): string {
 }
 
 /** Veils over the cells the playback has not reached yet. */
-function veil(upTo: GridPosition, rows: number, cols: number) {
+export function veil(upTo: GridPosition, rows: number, cols: number) {
   return html`<div class="veil" style=${boxStyle(upTo.row, upTo.col + 1, 1, cols, rows, cols)}></div>
     <div class="veil" style=${boxStyle(upTo.row + 1, 0, rows, cols, rows, cols)}></div>`;
 }
 
-function readingBox(s: ConvTemplateState) {
+export function readingBox(s: ConvTemplateState) {
   if (!s.reading) return nothing;
   const [r0, r1] = s.reading.rows;
   const [c0, c1] = s.reading.cols;
@@ -67,7 +64,8 @@ function readingBox(s: ConvTemplateState) {
   return html`<div class="box probe" style=${boxStyle(r0, c0, r1 - r0 + 1, c1 - c0 + 1, h, w)}></div>`;
 }
 
-function kernelGrid(s: ConvTemplateState, ci: number, h: ConvHandlers) {
+/** One kernel's weights as coloured cells (numbers when `showKernelNumbers`); one tab stop for all kernels on show. */
+export function kernelGrid(s: ConvTemplateState, ci: number, h: ConvHandlers) {
   const { data } = s;
   const [kh, kw] = data.kernelSize;
   const cells = [];
@@ -127,19 +125,24 @@ function legend(label: string, domain: SymmetricDomain) {
     <div class="ends"><span>${formatNumber(domain.min)}</span><span>0</span><span>${formatNumber(domain.max)}</span></div></div>`;
 }
 
-/** The rows of input channels, and the output map they add up to. */
-export function elasticTemplate(s: ConvTemplateState, h: ConvHandlers) {
+/** One row per input channel: its map, its kernel, its intermediate map and its share. */
+export function rowsTemplate(s: ConvTemplateState, h: ConvHandlers) {
+  const { data } = s;
+  const cin = data.inShape[2];
+  return html`<div class="rows" data-subject="rows">
+      <div class="row-head" aria-hidden="true"><span></span><span>${data.inputLayer.kind === 'input' ? 'the picture' : data.inputLayer.name}</span><span></span>
+        <span>kernel</span><span></span><span>its share</span><span>(${s.at.row}, ${s.at.col})</span></div>
+      ${Array.from({ length: cin }, (_, ci) => channelRow(s, ci, h))}
+    </div>`;
+}
+
+/** The sum of the shares plus the bias, and the output map it fills in. */
+export function resultTemplate(s: ConvTemplateState, h: ConvHandlers) {
   const { data, win } = s;
   const [oh, ow] = data.outShape;
   const cin = data.inShape[2];
   const value = win.sum;
-  return html`<div class="elastic">
-    <div class="rows">
-      <div class="row-head" aria-hidden="true"><span></span><span>${data.inputLayer.kind === 'input' ? 'input image' : data.inputLayer.name}</span><span></span>
-        <span>kernel</span><span></span><span>its share</span><span>(${s.at.row}, ${s.at.col})</span></div>
-      ${Array.from({ length: cin }, (_, ci) => channelRow(s, ci, h))}
-    </div>
-    <div class="result">
+  return html`<div class="result">
       <div class="sum-line">Σ of ${cin} shares + bias ${num('bias', data.bias, 3)} =
         <span class="value">${num('output', value, 3)}</span></div>
       <div class="map output-map" tabindex="0" role="group" aria-roledescription="map"
@@ -152,14 +155,26 @@ export function elasticTemplate(s: ConvTemplateState, h: ConvHandlers) {
         ${readingBox(s)}
       </div>
       <div>${data.layer.name}, channel ${data.channel}: ${oh} × ${ow}</div>
-    </div>
-  </div>
-  <div class="legends">
+    </div>`;
+}
+
+/** The colour keys of the kernels, the shares, the output (and a hidden layer's input). */
+export function legendsTemplate(data: ConvViewData) {
+  return html`<div class="legends">
     ${legend('kernel weights', data.domains.kernel)}
     ${legend('shares (intermediate maps)', data.domains.intermediate)}
     ${legend('output', data.domains.output)}
     ${data.domains.input ? legend(`input (${data.inputLayer.name})`, data.domains.input) : nothing}
   </div>`;
+}
+
+/** The rows of input channels, and the output map they add up to. */
+export function elasticTemplate(s: ConvTemplateState, h: ConvHandlers) {
+  return html`<div class="elastic" data-subject="window">
+    ${rowsTemplate(s, h)}
+    ${resultTemplate(s, h)}
+  </div>
+  ${legendsTemplate(s.data)}`;
 }
 
 function numberGrid(values: readonly number[], kw: number, role: string, color: (v: number, i: number) => string, caption: string) {

@@ -6,17 +6,33 @@ import { sharedViewStyles } from '../shared/view-styles';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
 
 import { buildHyperData, HYPER_KEYS, HYPER_RANGES, hyperWindow, readersOf, shrinkChannel, validSetting, type HyperData, type HyperKey, type HyperSettings } from './hyper-data';
-import { explain, sizeTex } from './hyper-explain';
+import { explain, sizeLineTex, sizeTex } from './hyper-explain';
 import { inputGrid, outputGrid, type Cell, type GridHandlers, type GridState } from './hyper-templates';
 import { hyperStyles } from './hyper-styles';
+import { hyperFitLayout, type HyperFitLayout, type HyperSubject } from './hyper-fit';
+import { fittedBody } from './hyper-fitted';
 import { OperationView } from '../shared/operation-view';
 import { positionOfStep, stepOfPosition } from '../shared/view-helpers';
+import { FitBudget, naturalHeight } from '../shared/fit-budget';
+import { shrinkFormulasToFit } from '../shared/formula-fit';
+import type { FrameSpec, SubjectTable } from '../../shared/frame-controller';
 import { formatNumber } from '../../shared/numbers';
 
 const MAX_CELL = 40;
 const MIN_CELL = 12;
 /** Numbers are printed in cells at least this wide. */
 const NUMBER_CELL = 30;
+
+/** What each step of the article talks about; fitted, the figure shows just that (see hyper-fitted.ts). */
+const HYPER_SUBJECTS: SubjectTable = {
+  formula: { parts: ['formula', 'grids'], focus: '[data-formula="size"]', about: 'the output-size formula with the numbers filled in' },
+  padding: { parts: ['line', 'grids'], focus: '.grid.in', about: 'the padded input, its ring of zeros' },
+  kernel: { parts: ['line', 'grids'], focus: '.grid.in', about: 'the window on the input' },
+  stride: { parts: ['line', 'grids'], focus: '.grid.out', about: 'the output grid, and where each window starts' },
+};
+
+/** A fitted box at least this large shows the sliders and the playback beside the subject. */
+const ROOMY = { width: 700, height: 760 };
 
 const cellOf = (e: PointerEvent | MouseEvent): Cell | null => {
   const el = (e.composedPath()[0] as HTMLElement).closest?.('[data-row]') as HTMLElement | null;
@@ -58,6 +74,8 @@ export class CnnHyperparameters extends OperationView {
   private dataKey = '';
   private started = false;
   private probeFocused = false;
+  private readonly budget = new FitBudget(this);
+  private fitted: { key: string; layout: HyperFitLayout } | null = null;
 
   /** The first pass starts once the image has arrived (see useData); later ones wait for the reader. */
   protected override get autoplays(): boolean {
@@ -127,13 +145,73 @@ export class CnnHyperparameters extends OperationView {
     return Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor((w - 4) / data.paddedSize) - 1));
   }
 
+  private get roomy(): boolean {
+    return this.size.width >= ROOMY.width && this.size.height >= ROOMY.height;
+  }
+
+  protected override frameSpec(): FrameSpec {
+    const subjects = this.roomy
+      ? Object.fromEntries(Object.entries(HYPER_SUBJECTS).map(([k, v]) => [k, { ...v, parts: [...v.parts, 'controls'] }]))
+      : HYPER_SUBJECTS;
+    return { subjects, fallback: 'formula', controls: ['controls'], contentKey: `${this.dataKey}|${JSON.stringify(this.fitted?.layout ?? null)}` };
+  }
+
   override render() {
+    if (this.fit) return this.renderFitted();
     const data = this.data;
     return html`${katexStylesheet()}
       ${this.statusTemplate({ block: true })}
       <div class="controls" part="controls">${HYPER_KEYS.map((k) => this.control(k))}</div>
       ${data ? this.renderData(data) : nothing}
       ${this.liveRegion()}`;
+  }
+
+  /** Fitted to the stage's box: the subject large, the controls behind one button (beside it when there is room). */
+  private renderFitted() {
+    const data = this.data;
+    return html`${katexStylesheet()}
+      <div class="fit">
+        <div class="fit-bar">${this.frame.controlsButton()}${this.statusTemplate()}</div>
+        <div class="fit-controls" data-part="controls">
+          <div class="controls" part="controls">${HYPER_KEYS.map((k) => this.control(k))}</div>
+          ${this.playback.controls('Sliding window')}
+        </div>
+        ${data ? this.fittedData(data) : nothing}
+      </div>
+      ${this.liveRegion()}`;
+  }
+
+  private fittedData(data: HyperData) {
+    const subject = this.frame.current as HyperSubject;
+    const key = `${subject}|${this.size.width}x${this.size.height}|${this.frame.controlsOpen}|${data.paddedSize}|${data.outSize}|${explain(data).length}`;
+    const room = this.budget.room(key, this.size.height, subject === 'formula' ? 190 : 80);
+    const layout = hyperFitLayout(subject, (this.size.width || 360) - 8, room, data.paddedSize, data.outSize, [subject === 'stride' ? 60 : 28, 12]);
+    this.fitted = { key, layout };
+    const tex = renderTex(subject === 'formula' ? sizeTex(data) : sizeLineTex(data), subject === 'formula', () => this.requestUpdate());
+    const at = this.shownAt;
+    return fittedBody({
+      subject, data, layout, tex,
+      notes: explain(data),
+      wide: this.roomy,
+      readout: this.readout(data, at),
+      imageLabel: this.source.label,
+      grid: {
+        data, cell: layout.inCell, numbers: layout.inNumbers, outCell: layout.outCell, outNumbers: layout.outNumbers,
+        padZeros: layout.padZeros, starts: subject === 'stride', short: true,
+        rulerCell: Math.max(4, Math.min(layout.inCell, Math.floor(((this.size.width || 360) - 120) / data.span) - 1)),
+        outputs: this.outputs, at, computedUpTo: this.playback.step, probe: this.probe,
+        readers: this.probe ? readersOf(data, this.probe.row, this.probe.col) : [],
+      },
+    }, this.handlers, this.onStageKey);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const fit = this.fitted;
+    const box = this.renderRoot.querySelector<HTMLElement>('.fit');
+    if (this.fit) shrinkFormulasToFit(this.renderRoot, '.fit .formula');
+    if (this.fit && fit && box) this.budget.measure(fit.key, naturalHeight(box), fit.layout.given);
+    if (!this.fit) this.fitted = null;
   }
 
   private control(key: HyperKey) {

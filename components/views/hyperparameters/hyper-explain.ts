@@ -68,12 +68,32 @@ export function explain(data: HyperData): HyperNote[] {
   return notes;
 }
 
-/** The output-size formula, then the same with the numbers, then the result. */
+/**
+ * The output-size formula as the article writes it: with d = 1 the familiar
+ * ⌊(n + 2p − k)/s⌋ + 1; with a dilation the kernel's span d(k − 1) + 1 takes the place of k,
+ * ⌊(n + 2p − d(k − 1) − 1)/s⌋ + 1. The symbols' numerator, then the same with the numbers.
+ */
+function numerators(data: HyperData): { symbols: string; numbers: string } {
+  const { inputSize: n, padding: p, kernelSize: k, dilation: d } = data.settings;
+  return d === 1
+    ? { symbols: 'n + 2p - k', numbers: `${n} + 2 \\cdot ${p} - ${k}` }
+    : { symbols: 'n + 2p - d(k - 1) - 1', numbers: `${n} + 2 \\cdot ${p} - ${d} \\cdot (${k} - 1) - 1` };
+}
+
+const resultTex = (data: HyperData) => (data.outSize > 0 ? `${data.rawOutSize}` : `${data.rawOutSize} \\le 0 \\;\\; \\text{(no output)}`);
+
+/** The output-size formula, then the same with the numbers, then the result (three aligned lines). */
 export function sizeTex(data: HyperData): string {
-  const { inputSize: n, padding: p, kernelSize: k, stride: s, dilation: d } = data.settings;
-  const general = 'n_{\\text{out}} = \\left\\lfloor \\frac{n + 2p - d(k - 1) - 1}{s} \\right\\rfloor + 1';
-  const numbers = `\\left\\lfloor \\frac{${n} + 2 \\cdot ${p} - ${d} \\cdot (${k} - 1) - 1}{${s}} \\right\\rfloor + 1`;
-  const reduced = `\\left\\lfloor \\frac{${data.numerator}}{${s}} \\right\\rfloor + 1`;
-  const result = data.outSize > 0 ? `${data.rawOutSize}` : `${data.rawOutSize} \\le 0 \\;\\; \\text{(no output)}`;
-  return `\\begin{aligned} ${general} \\\\ &= ${numbers} \\\\ &= ${reduced} = ${result} \\end{aligned}`.replace('n_{\\text{out}} =', 'n_{\\text{out}} &=');
+  const { stride: s } = data.settings;
+  const { symbols, numbers } = numerators(data);
+  const general = `n_{\\text{out}} &= \\left\\lfloor \\frac{${symbols}}{s} \\right\\rfloor + 1`;
+  const filled = `&= \\left\\lfloor \\frac{${numbers}}{${s}} \\right\\rfloor + 1`;
+  const reduced = `&= \\left\\lfloor \\frac{${data.numerator}}{${s}} \\right\\rfloor + 1 = ${resultTex(data)}`;
+  return `\\begin{aligned} ${general} \\\\ ${filled} \\\\ ${reduced} \\end{aligned}`;
+}
+
+/** The same on one line, with the numbers only: n_out = ⌊(7 + 2·1 − 3)/1⌋ + 1 = 7. */
+export function sizeLineTex(data: HyperData): string {
+  const { stride: s } = data.settings;
+  return `n_{\\text{out}} = \\lfloor (${numerators(data).numbers}) / ${s} \\rfloor + 1 = ${resultTex(data)}`;
 }

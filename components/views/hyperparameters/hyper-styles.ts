@@ -39,7 +39,7 @@ export const hyperStyles = css`
   .grid .c {
     display: grid;
     place-items: center;
-    font-size: var(--cell-font, 10px);
+    font-size: 11px; /* never smaller: cells too small for it print nothing */
     line-height: 1;
     overflow: hidden;
     position: relative;
@@ -69,6 +69,38 @@ export const hyperStyles = css`
   .ruler.kernel i { box-shadow: inset 0 0 0 1px var(--bad); background: transparent; }
   .ruler.kernel i.on { background: var(--bad); }
   .no-output figcaption { color: var(--bad); font-weight: 600; font-size: 13px; }
+  /* A window's first cell (the stride step): a dot in its corner. */
+  .grid .c.start::before {
+    content: '';
+    position: absolute;
+    top: 2px;
+    left: 2px;
+    width: max(6px, calc(var(--cell) * 0.28));
+    height: max(6px, calc(var(--cell) * 0.28));
+    border-radius: 50%;
+    background: var(--accent);
+    box-shadow: 0 0 0 1px #fff;
+  }
+
+  /* Fitted to the article's stage (the fit attribute): see hyper-fitted.ts. */
+  .fit, .fit-body { display: flex; flex-direction: column; gap: 8px; min-width: 0; }
+  /* A swipe on a grid scrolls the article; a tap still picks a cell. */
+  .fit .grid { touch-action: pan-y; }
+  .fit-bar { display: flex; flex-wrap: wrap; gap: 0.4rem 0.75rem; align-items: center; }
+  .fit-bar .status:empty { display: none; }
+  .fit-controls { padding: 0.5rem 0.6rem; background: var(--soft); border-radius: 6px; }
+  .fit-controls .controls { margin: 0 0 0.5rem; gap: 0.25rem 1rem; }
+  .fit-controls .playback { margin: 0; }
+  .fit .formula { margin: 0; }
+  .fit .formula .katex-display { margin: 0.1rem 0; }
+  .fit .formula.line { padding: 0.3rem 0.55rem; white-space: nowrap; }
+  .fit .notes .note { margin: 0; padding: 0.35rem 0.55rem; font-size: 13px; }
+  .fit .readout { margin: 0; min-height: 0; }
+  .fit-grids { display: flex; gap: 16px; align-items: flex-start; }
+  .fit-grids.stack { flex-direction: column; }
+  /* Each grid's caption wraps at the grid's width. */
+  .fit-grids figure { margin: 0; display: table; }
+  .fit-grids figcaption { display: table-caption; caption-side: bottom; font-size: 12px; color: var(--muted); margin-top: 0.25rem; }
   @container (max-width: 760px) {
     .top { grid-template-columns: minmax(0, 1fr); gap: 0.6rem; }
     .controls { grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); }

@@ -27,7 +27,17 @@ export interface GridState {
   computedUpTo: number;
   probe: Cell | null;
   readers: Cell[];
+  /** Fitted layouts: the output's own cell size and numbers (default: the input's). */
+  outCell?: number;
+  outNumbers?: boolean;
+  /** Print the padding's zeros even where other numbers do not fit. */
+  padZeros?: boolean;
+  /** Mark the cell where each window starts, to show how far the stride moves it. */
+  starts?: boolean;
+  /** Short captions (fitted layouts). */
+  short?: boolean;
 }
+
 
 export type GridHandlers = InputOutputHandlers;
 
@@ -42,6 +52,8 @@ export function inputGrid(s: GridState, h: GridHandlers, imageLabel: string) {
   const top = s.at.row * stride;
   const left = s.at.col * stride;
   const fits = data.outSize > 0;
+  const starts = new Set<number>();
+  if (s.starts && fits) for (let i = 0; i < data.outSize; i++) starts.add(i * stride);
   const cells = [];
   for (let r = 0; r < N; r++) {
     for (let c = 0; c < N; c++) {
@@ -53,9 +65,11 @@ export function inputGrid(s: GridState, h: GridHandlers, imageLabel: string) {
       const tap = inSpan && isTap(data, dy, dx);
       const probe = s.probe && s.probe.row === r && s.probe.col === c;
       const bg = pad ? '' : tintOf(v, 0);
-      const cls = `c ${pad ? 'pad' : ''} ${inSpan ? 'span' : ''} ${tap ? 'tap' : ''} ${probe ? 'probe' : ''}`;
+      const start = starts.has(r) && starts.has(c);
+      const cls = `c ${pad ? 'pad' : ''} ${inSpan ? 'span' : ''} ${tap ? 'tap' : ''} ${probe ? 'probe' : ''} ${start ? 'start' : ''}`;
+      const text = pad ? (s.numbers || s.padZeros ? '0' : nothing) : s.numbers ? formatNumber(v) : nothing;
       cells.push(html`<span class=${cls} data-row=${r} data-col=${c} data-value=${String(v)}
-        style=${pad ? '' : `background:${bg};color:${inkOn(bg)}`}>${s.numbers ? (pad ? '0' : formatNumber(v)) : nothing}</span>`);
+        style=${pad ? '' : `background:${bg};color:${inkOn(bg)}`}>${text}</span>`);
     }
   }
   return html`<figure>
@@ -64,7 +78,9 @@ export function inputGrid(s: GridState, h: GridHandlers, imageLabel: string) {
       @pointermove=${h.onInputPointer} @pointerleave=${h.onInputLeave} @focus=${h.onInputFocus} @blur=${h.onInputBlur} @keydown=${h.onInputKey}>
       ${cells}
     </div>
-    <figcaption>Input: red channel${imageLabel ? ` of ${imageLabel}` : ''}, ${n} × ${n}${p ? `, padded to ${N} × ${N}` : ''}</figcaption>
+    <figcaption>${s.short
+      ? `Input ${n} × ${n}${p ? `, padded to ${N} × ${N}` : ''}${s.starts && fits ? `; a dot where each window starts, ${stride} apart` : ''}`
+      : `Input: red channel${imageLabel ? ` of ${imageLabel}` : ''}, ${n} × ${n}${p ? `, padded to ${N} × ${N}` : ''}`}</figcaption>
   </figure>`;
 }
 
@@ -80,6 +96,8 @@ export function outputGrid(s: GridState, h: GridHandlers) {
       <figcaption>No output: the kernel's span (${data.span}) is longer than the padded input (${data.paddedSize}).</figcaption></figure>`;
   }
   const readers = new Set(s.readers.map((c) => c.row * m + c.col));
+  const cell = s.outCell ?? s.cell;
+  const numbers = s.outNumbers ?? s.numbers;
   const cells = [];
   for (let r = 0; r < m; r++) {
     for (let c = 0; c < m; c++) {
@@ -90,15 +108,15 @@ export function outputGrid(s: GridState, h: GridHandlers) {
       const bg = done ? tintOf(v, 0) : '';
       const cls = `c ${done ? '' : 'todo'} ${current ? 'current' : ''} ${readers.has(i) ? 'reader' : ''}`;
       cells.push(html`<span class=${cls} data-row=${r} data-col=${c} data-value=${done ? String(v) : nothing}
-        style=${done ? `background:${bg};color:${inkOn(bg)}` : ''}>${s.numbers && done ? formatNumber(v) : nothing}</span>`);
+        style=${done ? `background:${bg};color:${inkOn(bg)}` : ''}>${numbers && done ? formatNumber(v) : nothing}</span>`);
     }
   }
   return html`<figure>
-    <div class="grid out" style="--n:${m};--cell:${s.cell}px" tabindex="0" role="group" aria-roledescription="grid"
+    <div class="grid out" style="--n:${m};--cell:${cell}px" tabindex="0" role="group" aria-roledescription="grid"
       aria-label="Output, ${m} by ${m}; cell (${s.at.row}, ${s.at.col}) = ${formatNumber(s.outputs[s.at.row * m + s.at.col])}. Arrow keys move; Space plays."
       @pointermove=${h.onOutputPointer} @pointerleave=${h.onOutputLeave} @click=${h.onOutputClick} @keydown=${h.onOutputKey}>
       ${cells}
     </div>
-    <figcaption>Output: ${m} × ${m}, each cell the mean of the ${data.settings.kernelSize ** 2} cells under the taps</figcaption>
+    <figcaption>${s.short ? `Output ${m} × ${m}` : `Output: ${m} × ${m}, each cell the mean of the ${data.settings.kernelSize ** 2} cells under the taps`}</figcaption>
   </figure>`;
 }

@@ -195,17 +195,19 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
     return this.preview ?? this.restingAt;
   }
 
-  /** The layer and channel pickers and the status line. */
-  protected toolbarTemplate() {
+  /** The layer and channel pickers (the toolbar's, or a fitted figure's controls). */
+  protected pickers() {
     const names = this.spec.layerNames(this.network.info);
     const count = this.network.info?.layers.find((l) => l.name === this.layer)?.shape[2] ?? 0;
-    return html`<div class="toolbar" part="toolbar">
-        <label>Layer <select aria-label=${this.spec.layer.label} .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
+    return html`<label>Layer <select aria-label=${this.spec.layer.label} .value=${this.layer} @change=${(e: Event) => { this.layer = (e.target as HTMLSelectElement).value; }}>
           ${names.map((n) => html`<option value=${n} ?selected=${n === this.layer}>${n}</option>`)}</select></label>
         <label>${this.spec.channel.label} <select aria-label=${this.spec.channel.label} .value=${String(this.channel)} @change=${(e: Event) => this.nameChannel(Number((e.target as HTMLSelectElement).value))}>
-          ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>
-        ${this.statusTemplate()}
-      </div>`;
+          ${Array.from({ length: count }, (_, i) => html`<option value=${i} ?selected=${i === this.channel}>${i}</option>`)}</select></label>`;
+  }
+
+  /** The layer and channel pickers and the status line. */
+  protected toolbarTemplate() {
+    return html`<div class="toolbar" part="toolbar">${this.pickers()}${this.statusTemplate()}</div>`;
   }
 
   override render() {
