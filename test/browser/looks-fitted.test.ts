@@ -47,7 +47,7 @@ for (const c of CASES) {
         if ((box === 'phone' || box === 'narrow') && (Math.max(width / boxWidth, height / boxHeight) < 0.5 || Math.min(width / boxWidth, height / boxHeight) < 0.2)) {
           problems.push(`the subject is small: ${Math.round(width)}×${Math.round(height)} in ${boxWidth}×${boxHeight}`);
         }
-        if (problems.length) misses.push(`${subject} at ${STAGE_BOXES[box].join('×')}: ${problems.join('; ')}`);
+        if (problems.length) misses.push(`${subject} at ${STAGE_BOXES[box].width}×${STAGE_BOXES[box].height}: ${problems.join('; ')}`);
       }
     }
     assert.equal(misses, []);

@@ -8,7 +8,7 @@ import { assetUrl, DEFAULT_MODEL_PATH } from '../../shared/asset-base';
 import type { ModelInfo } from '../../shared/network-types';
 import type { LoadedModel } from '../../../model/engine/types';
 import { atlasFits, atlasTile, type AtlasIndex } from '../../../model/inspect/atlas-index';
-import { parseVariantKey } from '../../../model/engine/model-variants';
+import { parseVariantKey } from '../../../model/engine/variant-key';
 
 /** The layers whose channels the figure shows: the convolutions, in the model's order. */
 export function convLayerNames(info: ModelInfo | null): string[] {
