@@ -10,6 +10,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NetworkController } from './network-controller';
+import { NetworkStore } from './network-store';
 import { ImageSourceController } from './image-source-controller';
 import { SizeController } from './size-controller';
 import { assetUrl, DEFAULT_MODEL_PATH } from './asset-base';
@@ -49,10 +50,24 @@ export abstract class FigureElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('model') || changed.has('edits') || !this.hasUpdated) {
-      this.network.setModel(variantKey(this.model || assetUrl(DEFAULT_MODEL_PATH), this.edits ? { edits: this.edits } : null));
-    }
+    if (changed.has('model') || changed.has('edits') || !this.hasUpdated) this.refreshModel();
     if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
+  }
+
+  /** The edits the network runs with: `edits`, unless a figure that reads them found them unusable (EditsController). */
+  protected modelEdits(): string {
+    return this.edits;
+  }
+
+  /** Points the network at the model with the edits in force (again, when modelEdits() changed its answer). */
+  refreshModel(): void {
+    const edits = this.modelEdits();
+    this.network.setModel(variantKey(this.model || assetUrl(DEFAULT_MODEL_PATH), edits ? { edits } : null));
+  }
+
+  /** The store of the model without edits, to set an edited run beside the trained one. */
+  trainedStore(): NetworkStore {
+    return NetworkStore.for(this.model || assetUrl(DEFAULT_MODEL_PATH));
   }
 
   /**

@@ -50,13 +50,18 @@ export class NetworkController implements ReactiveController {
     this.observer = undefined;
   }
 
-  /** Switches model. The current image is run again on the new one. */
+  /** Switches model. The current image is run again on the new one (a variant of the same model keeps the old run on show meanwhile). */
   setModel(modelUrl: string): void {
     const store = NetworkStore.for(modelUrl);
     if (store === this.store) return;
+    // Another variant of the same model (the reader's edits, a checkpoint): the old maps
+    // stay on screen until the new ones arrive, so an edit does not blank the figure.
+    const sameModel = this.store && this.store.modelUrl.replace(/#.*$/, '') === store.modelUrl.replace(/#.*$/, '');
     this.store = store;
-    this.info = null;
-    this.run = null;
+    if (!sameModel) {
+      this.info = null;
+      this.run = null;
+    }
     if (this.awake) this.start();
   }
 
@@ -69,6 +74,11 @@ export class NetworkController implements ReactiveController {
 
   get imageKey(): string | undefined {
     return this.wanted?.key;
+  }
+
+  /** The image asked for, to run it on another model too (e.g. the trained one beside an edited one). */
+  get wantedImage(): { key: string; source: () => Promise<ImageInput> } | undefined {
+    return this.wanted;
   }
 
   private wake(): void {

@@ -1,0 +1,102 @@
+/**
+ * "Change it and see" in the overview: switch the selected map's channel off (its conv
+ * kernel and bias become 0, so it and everything that only passes it on — its ReLU, its
+ * pool — are 0) and on again, with a button beside the toolbar or the O key on a focused
+ * map; the prediction before → after and one Reset show while any edit is in force. Each
+ * change goes through the figure's `edits` (EditsController: the attribute, the link, and
+ * `cnn-edits` for the page). Loaded on demand (overview-edits.ts), so the article's first
+ * script stays small.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { LAYER_KINDS } from '../shared/layer-kinds';
+import { EditsController } from '../shared/edits-controller';
+import type { ChannelRef } from '../../model/inspect/edit-model';
+import type { NetworkController } from '../shared/network-controller';
+import type { NetworkStore } from '../shared/network-store';
+import type { MapPosition } from './keyboard-nav';
+import type { ColumnView } from './overview-view';
+
+interface SwitchHost extends ReactiveControllerHost, HTMLElement {
+  edits: string;
+  model: string;
+  readonly network: NetworkController;
+  refreshModel(): void;
+  trainedStore(): NetworkStore;
+  readonly cols: ColumnView[];
+  readonly selection: MapPosition | null;
+}
+
+/** The key that switches the focused map's channel off or on. */
+export const SWITCH_KEY = 'o';
+
+export class ChannelSwitch implements ReactiveController {
+  /** The figure's edits (EditsController), read and written here. */
+  readonly edited: EditsController;
+
+  constructor(private readonly host: SwitchHost) {
+    this.edited = new EditsController(host);
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('keydown', this.onKey);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('keydown', this.onKey);
+  }
+
+  /**
+   * The conv channel behind a map: the conv's own, or the conv before a ReLU or pool that
+   * passes channel c on as channel c (layer kinds, never names); null for other maps.
+   */
+  channelOf(p: MapPosition): ChannelRef | null {
+    const info = this.host.network.info;
+    const col = this.host.cols[p.column];
+    if (!info || !col || col.kind === 'input' || col.kind === 'output') return null;
+    for (let i = col.layerIndex; i > 0; i--) {
+      const layer = info.layers[i];
+      if (layer.kind === 'conv') return info.params[layer.name] ? { layer: layer.name, channel: p.channel } : null;
+      if (!LAYER_KINDS[layer.kind].oneToOne) return null;
+    }
+    return null;
+  }
+
+  isOff(ref: ChannelRef): boolean {
+    return this.edited.current.ablated.some((a) => a.layer === ref.layer && a.channel === ref.channel);
+  }
+
+  /** Switches a conv channel off, or on again. */
+  toggle(ref: ChannelRef): void {
+    const { kernels, ablated } = this.edited.current;
+    const off = this.isOff(ref);
+    this.edited.set({
+      kernels,
+      ablated: off ? ablated.filter((a) => a.layer !== ref.layer || a.channel !== ref.channel) : [...ablated, ref],
+    });
+  }
+
+  private onKey = (e: KeyboardEvent) => {
+    if (e.key.toLowerCase() !== SWITCH_KEY || e.ctrlKey || e.metaKey || e.altKey) return;
+    const el = (e.composedPath()[0] as HTMLElement).closest?.('.map') as HTMLElement | null;
+    if (!el || el.dataset.column === undefined) return;
+    const ref = this.channelOf({ column: Number(el.dataset.column), channel: Number(el.dataset.channel) });
+    if (!ref) return;
+    e.preventDefault();
+    this.toggle(ref);
+  };
+
+  /** The selected map's switch (when it has a conv channel), and the edits' prediction change and Reset. */
+  template(): TemplateResult | typeof nothing {
+    const sel = this.host.selection;
+    const ref = sel && this.channelOf(sel);
+    const bar = this.edited.template();
+    if (!ref && bar === nothing) return nothing;
+    const off = ref ? this.isOff(ref) : false;
+    return html`<div class="channel-switch" part="channel-switch">
+      ${ref ? html`<button type="button" data-role="channel-switch" aria-pressed=${off ? 'true' : 'false'} aria-keyshortcuts="O"
+          title="Or press O on a focused map" @click=${() => this.toggle(ref)}>${ref.layer} channel ${ref.channel}: ${off ? 'off — switch on' : 'switch off'}</button>` : nothing}
+      ${bar}
+    </div>`;
+  }
+}
