@@ -24,6 +24,8 @@ export class NetworkController implements ReactiveController {
   private observer?: IntersectionObserver;
   private ticket = 0;
   private wanted?: { key: string; source: () => Promise<ImageInput> };
+  /** A new variant's info, published together with its first run (never beside the old variant's run). */
+  private staged: ModelInfo | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -58,6 +60,7 @@ export class NetworkController implements ReactiveController {
     // stay on screen until the new ones arrive, so an edit does not blank the figure.
     const sameModel = this.store && this.store.modelUrl.replace(/#.*$/, '') === store.modelUrl.replace(/#.*$/, '');
     this.store = store;
+    this.staged = null;
     if (!sameModel) {
       this.info = null;
       this.run = null;
@@ -97,7 +100,8 @@ export class NetworkController implements ReactiveController {
       .load((f) => { this.progress = f; this.host.requestUpdate(); })
       .then((info) => {
         if (store !== this.store) return;
-        this.info = info;
+        if (this.run && this.info && this.wanted) this.staged = info;
+        else this.info = info;
         this.phase = this.run ? 'ready' : 'running';
         this.host.requestUpdate();
         this.runWanted();
@@ -111,13 +115,17 @@ export class NetworkController implements ReactiveController {
   private runWanted(): void {
     const store = this.store;
     const wanted = this.wanted;
-    if (!store || !wanted || !this.info) return;
+    if (!store || !wanted || !(this.staged ?? this.info)) return;
     const ticket = ++this.ticket;
     this.phase = 'running';
     this.host.requestUpdate();
     store.run(wanted.key, wanted.source).then(
       (run) => {
         if (ticket !== this.ticket || store !== this.store) return; // a newer image won
+        if (this.staged) {
+          this.info = this.staged;
+          this.staged = null;
+        }
         this.run = run;
         this.phase = 'ready';
         this.error = '';
