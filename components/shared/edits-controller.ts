@@ -206,7 +206,7 @@ export class EditsController implements ReactiveController {
             <strong>${p.className}</strong> ${percent(p.before)} → <strong>${percent(p.after)}</strong>${p.now ? html`; now <strong>${p.now.className}</strong> ${percent(p.now.probability)}` : nothing}</span>
             <span class="edits-summary">(${this.summary()})</span>`
         : html`<span data-role="prediction-change">Running the picture with your changes…</span>`;
-    return html`<div class="edits-bar" part="edits-bar" data-part="edits-bar">${change}
+    return html`<div class="edits-bar" part="edits-bar">${change}
       <button type="button" data-role="reset-edits" @click=${() => this.reset()}>Reset to trained weights</button></div>`;
   }
 }

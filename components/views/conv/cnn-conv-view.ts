@@ -108,7 +108,7 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
   protected override frameSpec(): FrameSpec {
     const parts: Record<Subject, string[]> = { window: this.wideWindow ? ['window', 'playback'] : ['window'], kernel: ['kernel'], sum: ['sum'], count: ['count'], edit: ['edit'] };
     const subjects = Object.fromEntries(Object.entries(CONV_SUBJECTS).map(([k, v]) => [k, { ...v, parts: parts[k as Subject] }]));
-    return { subjects, fallback: 'window', controls: ['controls'], contentKey: `${this.data?.key}|${JSON.stringify(this.fitted?.layout ?? null)}` };
+    return { subjects, fallback: 'window', controls: ['controls'], contentKey: `${this.data?.key}|${JSON.stringify(this.fitted?.layout ?? null)}|${this.size.width}x${this.size.height}|${this.edits}` };
   }
 
   override render() {

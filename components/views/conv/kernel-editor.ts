@@ -47,17 +47,22 @@ export function withKernel(edits: Edits, layer: string, outChannel: number, inCh
   return { kernels, ablated: edits.ablated };
 }
 
-/**
- * How big the editor's maps are for a box: side by side with the weights when there is
- * room; on narrow boxes (phones) the output map alone beside the weights.
- */
-export function editorLayout(width: number, height: number, fitted: boolean): { map: number; narrow: boolean } {
+/** How the editor lays out: maps beside the weights (`side`; on narrow boxes the output map alone) or in a row under them (`stack`). */
+export interface EditorLayout {
+  map: number;
+  narrow: boolean;
+  stack: boolean;
+}
+
+/** The editor's layout for a box: in a fitted box, maps under the weights when they come out larger that way. */
+export function editorLayout(width: number, height: number, fitted: boolean): EditorLayout {
   const narrow = width < 560;
-  const grid = narrow ? 230 : 280;
+  const grid = narrow ? 214 : 280;
   const clamp = (v: number, lo: number, hi: number) => Math.round(Math.max(lo, Math.min(hi, v)));
-  if (!fitted) return { narrow, map: narrow ? clamp(width - grid - 24, 64, 160) : clamp((width - grid - 48) / 2, 96, 180) };
-  const below = narrow ? 250 : 240;
-  return { narrow, map: narrow ? clamp(Math.min(width - grid - 20, height - below), 56, 220) : clamp(Math.min((width - grid - 48) / 2, height - below), 64, 260) };
+  if (!fitted) return { narrow, stack: false, map: narrow ? clamp(width - grid - 24, 64, 160) : clamp((width - grid - 48) / 2, 96, 180) };
+  const side = narrow ? clamp(Math.min(width - grid - 36, height - 250), 56, 220) : clamp(Math.min((width - grid - 64) / 2, height - 240), 64, 260);
+  const stack = Math.floor(Math.min((width - 28) / 2, height - 370, 320));
+  return stack >= 120 && stack > side ? { narrow: false, stack: true, map: stack } : { narrow, stack: false, map: side };
 }
 
 /** Pixels of vertical drag per 0.01 of weight. */
@@ -109,13 +114,13 @@ export class KernelEditor {
    * The editor: the input channel's map, the nine weights, the output map, the presets and
    * the prediction's change. `map` is the side of each map in CSS pixels.
    */
-  template(data: ConvViewData, ci: number, { map, narrow }: { map: number; narrow: boolean }) {
+  template(data: ConvViewData, ci: number, { map, narrow, stack }: EditorLayout) {
     const [kh, kw] = data.kernelSize;
     const cin = data.inShape[2];
     const weights = this.weights(data, ci);
     const name = inputChannelName(data, ci);
     const off = this.switchedOff(data);
-    return html`<section class="kernel-editor ${narrow ? 'narrow' : ''}" data-subject="edit" aria-label="Change a kernel of ${data.layer.name}" style="--ke-map:${map}px">
+    return html`<section class="kernel-editor ${narrow ? 'narrow' : ''} ${stack ? 'stack' : ''}" data-subject="edit" aria-label="Change a kernel of ${data.layer.name}" style="--ke-map:${map}px">
       <div class="ke-head">
         <label>Kernel from input
           <select data-role="edit-input" .value=${String(ci)} @change=${(e: Event) => this.host.onDetailChannel(Number((e.target as HTMLSelectElement).value))}>
@@ -129,7 +134,7 @@ export class KernelEditor {
           style="grid-template-columns:repeat(${kw}, auto)">
           ${weights.map((w, i) => this.cell(data, ci, weights, w, i, kw))}
         </div>
-        <figure><canvas data-kind="output" class="ke-map" role="img" aria-label="Output ${data.layer.name} channel ${data.channel}"></canvas>
+        <figure class="ke-out"><canvas data-kind="output" class="ke-map" role="img" aria-label="Output ${data.layer.name} channel ${data.channel}"></canvas>
           <figcaption>${data.layer.name} channel ${data.channel}</figcaption></figure>
       </div>
       <div class="ke-presets" role="group" aria-label="Presets">
@@ -205,7 +210,11 @@ export const kernelEditorStyles = [editsBarStyles, css`
   .ke-body figcaption { font-size: 12px; color: var(--muted); line-height: 18px; max-width: var(--ke-map); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   .ke-grid { display: grid; gap: 3px; }
   .narrow .ke-in { display: none; }
-  .narrow .ke-cell input { width: 3.9em; font-size: 13px; }
+  .narrow .ke-cell input { width: 3.4em; font-size: 13px; }
+  .stack .ke-body { display: grid; grid-template-columns: repeat(2, max-content); grid-template-areas: 'grid grid' 'in out'; }
+  .stack .ke-grid { grid-area: grid; justify-self: start; }
+  .stack .ke-in { grid-area: in; }
+  .stack .ke-out { grid-area: out; }
   .ke-cell { display: flex; align-items: center; gap: 2px; padding: 2px 3px; border-radius: 4px; border: 1px solid var(--rule); }
   .ke-cell input { width: 4.6em; font: inherit; font-size: 14px; font-variant-numeric: tabular-nums; padding: 3px 2px; border: 1px solid var(--rule); border-radius: 3px; background: var(--surface, #fff); color: var(--ink, #222); }
   .ke-grip { cursor: ns-resize; touch-action: none; user-select: none; font-size: 15px; min-width: 16px; min-height: 28px; display: inline-flex; align-items: center; justify-content: center; }
