@@ -86,17 +86,21 @@ export class ChannelSwitch implements ReactiveController {
     this.toggle(ref);
   };
 
-  /** The selected map's switch (when it has a conv channel), and the edits' prediction change and Reset. */
-  template(): TemplateResult | typeof nothing {
+  /**
+   * The selected map's switch (when it has a conv channel), the prediction's change and
+   * Reset; `compact` (a fitted figure, whose status line says the change) keeps the switch
+   * and Reset to one row.
+   */
+  template(compact = false): TemplateResult | typeof nothing {
     const sel = this.host.selection;
     const ref = sel && this.channelOf(sel);
-    const bar = this.edited.template();
-    if (!ref && bar === nothing) return nothing;
+    const edits = Boolean(this.host.edits);
+    if (!ref && !edits) return nothing;
     const off = ref ? this.isOff(ref) : false;
     return html`<div class="channel-switch" part="channel-switch">
       ${ref ? html`<button type="button" data-role="channel-switch" aria-pressed=${off ? 'true' : 'false'} aria-keyshortcuts="O"
-          title="Or press O on a focused map" @click=${() => this.toggle(ref)}>${ref.layer} channel ${ref.channel}: ${off ? 'off — switch on' : 'switch off'}</button>` : nothing}
-      ${bar}
+          title="${ref.layer} channel ${ref.channel}; or press O on a focused map" @click=${() => this.toggle(ref)}>${off ? `Channel ${ref.channel} is off: switch on` : `Switch channel ${ref.channel} off`}</button>` : nothing}
+      ${!edits ? nothing : compact ? this.edited.resetButton('Reset weights') : this.edited.template()}
     </div>`;
   }
 }

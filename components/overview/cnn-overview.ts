@@ -249,6 +249,7 @@ export class CnnOverview extends FigureElement {
     if (n.phase === 'asleep') return 'The network wakes when this figure scrolls into view.';
     if (n.phase === 'loading') return html`Loading the network… <progress max="1" value=${n.progress} aria-label="Model download"></progress> ${Math.round(n.progress * 100)}%`;
     if (n.phase === 'running') return 'Running the image through the network…';
+    if (this.editing.status()) return this.editing.status();
     const top = n.run && n.info ? n.run.probabilities.indexOf(Math.max(...n.run.probabilities)) : -1;
     return top >= 0 ? html`Best guess: <strong>${n.info!.classNames[top]}</strong> (${(n.run!.probabilities[top] * 100).toFixed(1)}%)` : '';
   }

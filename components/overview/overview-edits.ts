@@ -14,6 +14,7 @@ import type { ChannelSwitch } from './channel-switch';
 
 interface Host extends ReactiveControllerHost, HTMLElement {
   edits: string;
+  readonly fit: boolean;
   model: string;
   readonly network: NetworkController;
   readonly cols: ColumnView[];
@@ -46,13 +47,20 @@ export class OverviewEdits implements ReactiveController {
     return this.switch ? this.switch.edited.usable(text) : text;
   }
 
+  /** The switch, the change and Reset (compact in a fitted figure: its status line says the change). */
   template(): unknown {
-    return this.switch?.template() ?? nothing;
+    return this.switch?.template(this.host.fit) ?? nothing;
+  }
+
+  /** In a fitted figure, what the status line says while edits are in force (null when none are). */
+  status(): unknown {
+    return this.host.fit && this.host.edits && this.switch ? this.switch.edited.change() : null;
   }
 }
 
 export const channelSwitchStyles = [editsBarStyles, css`
   .channel-switch { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; flex-basis: 100%; }
   .channel-switch button { min-height: 32px; }
+  .channel-switch .edits-bar { display: contents; }
   .channel-switch button[aria-pressed='true'] { border-color: var(--cnn-accent, #c0392b); color: var(--cnn-accent, #c0392b); font-weight: 600; }
 `];

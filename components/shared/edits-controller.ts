@@ -191,23 +191,29 @@ export class EditsController implements ReactiveController {
     return parts.join(', ');
   }
 
+  /** What the edits did, in words: the trained top class's probability before → after (or why they are not in force). */
+  change(): TemplateResult | typeof nothing {
+    if (!this.host.edits) return nothing;
+    const problem = this.problem;
+    if (problem) return html`<span class="edits-problem" role="alert">The changes in this link could not be used: ${problem.replace(/\.$/, '')}. Showing the trained network.</span>`;
+    const p = this.prediction;
+    if (!p) return html`<span data-role="prediction-change">Running the picture with your changes…</span>`;
+    return html`<span data-role="prediction-change" data-before=${String(p.before)} data-after=${String(p.after)}>
+        <strong>${p.className}</strong> ${percent(p.before)} → <strong>${percent(p.after)}</strong>${p.now ? html`; now <strong>${p.now.className}</strong> ${percent(p.now.probability)}` : nothing}</span>
+      <span class="edits-summary">(${this.summary()})</span>`;
+  }
+
+  /** The one Reset: back to the trained weights. */
+  resetButton(label = 'Reset to trained weights'): TemplateResult {
+    return html`<button type="button" data-role="reset-edits" @click=${() => this.reset()}>${label}</button>`;
+  }
+
   /**
-   * The prediction before → after and one Reset (nothing while no edits are in force and
-   * none were refused). `data-role="prediction-change"` carries the numbers for tests.
+   * The prediction before → after and one Reset (nothing while the figure has no edits).
+   * `data-role="prediction-change"` carries the numbers for tests.
    */
   template(): TemplateResult | typeof nothing {
-    const problem = this.problem;
     if (!this.host.edits) return nothing;
-    const p = this.prediction;
-    const change = problem
-      ? html`<span class="edits-problem" role="alert">The changes in this link could not be used: ${problem.replace(/\.$/, '')}. Showing the trained network.</span>`
-      : p
-        ? html`<span data-role="prediction-change" data-before=${String(p.before)} data-after=${String(p.after)}>
-            <strong>${p.className}</strong> ${percent(p.before)} → <strong>${percent(p.after)}</strong>${p.now ? html`; now <strong>${p.now.className}</strong> ${percent(p.now.probability)}` : nothing}</span>
-            <span class="edits-summary">(${this.summary()})</span>`
-        : html`<span data-role="prediction-change">Running the picture with your changes…</span>`;
-    return html`<div class="edits-bar" part="edits-bar">${change}
-      <button type="button" data-role="reset-edits" @click=${() => this.reset()}>Reset to trained weights</button></div>`;
+    return html`<div class="edits-bar" part="edits-bar">${this.change()} ${this.resetButton()}</div>`;
   }
 }
-

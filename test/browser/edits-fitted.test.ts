@@ -8,7 +8,7 @@ import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
 import { browserSuite, screenshot } from '../support/browser';
 import { openView, whenDrawn } from './views-support';
-import { fitElement, fitProblems, STAGE_BOXES, type BoxName } from './fitted-support';
+import { fitElement, fitInBox, fitProblems, fittedProblems, STAGE_BOXES, type BoxName } from './fitted-support';
 
 const { it, run } = browserSuite('cnn-conv-view kernel editor, fitted');
 const TAG = 'cnn-conv-view';
@@ -44,6 +44,28 @@ for (const box of Object.keys(STAGE_BOXES) as BoxName[]) {
     const problems = [...await fitProblems(page, TAG), ...await controlProblems(page)];
     await screenshot(page, `edits-fitted-conv-${box}`);
     assert.equal(problems, []);
+  });
+}
+
+for (const box of ['phone', 'desktop'] as const) {
+  it(`the overview fitted to the ${STAGE_BOXES[box].width}×${STAGE_BOXES[box].height} box keeps the channel switch, the change and Reset in its Controls, inside the box`, async ({ page, url }) => {
+    const tag = 'cnn-overview';
+    await openView(page, url, '/test-pages/overview-edit.html', (p) => whenDrawn(p, p.waitForFunction((tag) => Boolean(document.querySelector(tag)?.shadowRoot?.querySelector('[data-role="channel-switch"]')), { timeout: 60_000 }, tag), async () => 'no switch'));
+    await page.$eval(tag, (el) => el.setAttribute('edits', '1*a.conv_1_1.3'));
+    await page.waitForFunction((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[data-role="prediction-change"][data-before]'), { timeout: 60_000 }, tag);
+    await fitInBox(page, tag, box, 'map');
+    await page.$eval(tag, (el) => el.shadowRoot!.querySelector<HTMLButtonElement>('.controls-toggle')!.click());
+    await fitInBox(page, tag, box, 'map');
+    const problems = await fittedProblems(page, tag);
+    const outside = await page.$eval(tag, (el) => {
+      const box = el.getBoundingClientRect();
+      return ['[data-role="channel-switch"]', '[data-role="prediction-change"]', '[data-role="reset-edits"]'].filter((sel) => {
+        const r = el.shadowRoot!.querySelector(sel)?.getBoundingClientRect();
+        return !r || r.width === 0 || r.top < box.top - 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1;
+      });
+    });
+    await (await page.$('.test-box'))!.screenshot({ path: `test/screenshots/edits-fitted-overview-${box}.png` });
+    assert.equal([...problems, ...outside.map((s) => `${s} is not inside the box`)], []);
   });
 }
 

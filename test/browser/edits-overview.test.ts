@@ -90,7 +90,7 @@ it('switching the selected map\'s channel off zeroes it in its conv and ReLU, th
   await listenForEdits(page);
   const before = await snapshot(page);
   assert.ok(await mapColours(page, 'relu_1_1', 3) > 1);
-  assert.equal(await switchState(page), { pressed: 'false', text: 'conv_1_1 channel 3: switch off' });
+  assert.equal(await switchState(page), { pressed: 'false', text: 'Switch channel 3 off' });
   await page.$eval(TAG, (el) => el.shadowRoot!.querySelector<HTMLButtonElement>('[data-role="channel-switch"]')!.click());
   await whenModel(page, '1*a.conv_1_1.3');
   assert.is(await page.$eval(TAG, (el) => el.getAttribute('edits')), '1*a.conv_1_1.3');
