@@ -14,3 +14,4 @@ import './views/flatten/cnn-flatten-view';
 import './views/softmax/cnn-softmax-view';
 import './views/saliency/cnn-saliency';
 import './views/features/cnn-features';
+import './views/sizes/cnn-layer-sizes';

@@ -26,6 +26,7 @@ export const TEST_PAGES: Readonly<Record<string, { title: string; body: string }
   'features': { title: 'cnn-features alone', body: '<cnn-features layer="conv_2_1" channel="3" image="espresso-cup"></cnn-features>' },
   'conv-edit': { title: 'cnn-conv-view with its kernel editor', body: '<cnn-conv-view layer="conv_1_1" channel="3" image="espresso-cup" subject="edit"></cnn-conv-view>' },
   'overview-edit': { title: 'cnn-overview with a map selected to switch off', body: '<cnn-overview image="espresso-cup" selected="conv_1_1:3"></cnn-overview>' },
+  'layer-sizes': { title: 'cnn-layer-sizes alone', body: '<cnn-layer-sizes></cnn-layer-sizes>' },
   'features-live': { title: 'cnn-features on an edited model (computed live)', body: '<cnn-features layer="conv_1_2" channel="1" image="koala" edits="1*a.conv_2_2.9"></cnn-features>' },
 };
 
