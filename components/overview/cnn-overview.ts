@@ -109,13 +109,20 @@ export class CnnOverview extends FigureElement {
       this.colsKey = colsKey;
       this.cols = buildColumns(this.network.info, this.network.run, this.scale);
     }
-    if (changed.has('selected') && this.network.info) this.checkSelected();
+    // Checked whenever it is set and whenever a model arrives (a bad value in the HTML included).
+    const info = this.network.info;
+    if (info && (changed.has('selected') || info.url !== this.selectedCheckedFor)) {
+      this.selectedCheckedFor = info.url;
+      this.checkSelected();
+    }
   }
+
+  private selectedCheckedFor = '';
 
   private checkSelected(): void {
     if (!this.selected) return;
     if (!this.positionOf(this.selected)) {
-      console.warn(`<cnn-overview>: selected="${this.selected}" names no map of this model (use layer:channel, e.g. conv_1_1:3); clearing it.`);
+      this.warn(`selected="${this.selected}" names no map of this model (use layer:channel, e.g. conv_1_1:3); clearing it.`);
       this.selected = '';
     }
   }
@@ -183,6 +190,8 @@ export class CnnOverview extends FigureElement {
   }
 
   override render() {
+    // A network that failed to load has nothing to draw: say what happened, no half-drawn maps.
+    if (this.network.error) return html`<div class="failed" data-part="network">${this.statusTemplate({ block: true })}</div>`;
     const s = this.templateState();
     const events = (body: unknown) => html`<div class="network ${s.skeleton ? 'skeleton' : ''}"
         @click=${this.onActivate}
@@ -251,7 +260,9 @@ export class CnnOverview extends FigureElement {
     if (n.phase === 'running') return 'Running the image through the network…';
     if (this.editing.status()) return this.editing.status();
     const top = n.run && n.info ? n.run.probabilities.indexOf(Math.max(...n.run.probabilities)) : -1;
-    return top >= 0 ? html`Best guess: <strong>${n.info!.classNames[top]}</strong> (${(n.run!.probabilities[top] * 100).toFixed(1)}%)` : '';
+    const notes = [n.info?.notice, this.source.notice].filter(Boolean).join(' ');
+    const guess = top >= 0 ? html`Best guess: <strong>${n.info!.classNames[top]}</strong> (${(n.run!.probabilities[top] * 100).toFixed(1)}%)` : '';
+    return notes ? html`${guess}${guess ? ' · ' : ''}<span class="notice">${notes}</span>` : guess;
   }
 
   private readout() {

@@ -14,6 +14,9 @@ export const overviewStyles = [figureHostStyles, css`
     color: var(--muted);
   }
   .status[data-kind='error'] { color: #a1260d; font-weight: 600; }
+  .failed { padding: 1.5rem 1rem; border: 1px solid #e3c9c2; border-radius: 6px; background: #fdf6f4; }
+  .failed .status { font-size: 15px; max-width: 40em; }
+  .status .notice { color: #6b4e00; }
   progress { width: 12rem; vertical-align: middle; accent-color: var(--accent); }
   .network { position: relative; }
   .wide { position: relative; }

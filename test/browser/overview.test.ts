@@ -189,6 +189,19 @@ it('shows the shipped network on a blank page with only the embed script and the
     assert.ok(warnings.some((w) => /image="no-such-example"/.test(w)));
   });
 
+  it('warns about a selected map written in the page once the model shows it is not there, and again whenever it is set', async ({ page, url }) => {
+    const warnings: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'warn' && /selected="conv_9_9:42"/.test(m.text())) warnings.push(m.text()); });
+    await page.goto(url('/test-pages/overview-bad-selected.html'));
+    await whenDrawn(page);
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    assert.is(warnings.length, 1, 'one warning for the value in the page');
+    assert.is(await page.$eval('cnn-overview', (el) => el.getAttribute('selected')), '');
+    await page.$eval('cnn-overview', (el) => el.setAttribute('selected', 'conv_9_9:42'));
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    assert.is(warnings.length, 2, 'and one more when it is set again');
+  });
+
   it('shares one model load and one inference between two overviews of the same image', async ({ page, url }) => {
     await page.goto(url('/test-pages/overview-two.html'));
     await whenDrawn(page, '#a');

@@ -9,12 +9,24 @@ import { join } from 'node:path';
 
 const REFERENCE = 'model="/reference-model/model.json"';
 
-export const TEST_PAGES: Readonly<Record<string, { title: string; body: string }>> = {
+export const TEST_PAGES: Readonly<Record<string, { title: string; body: string; style?: string }>> = {
   'overview': { title: 'cnn-overview alone', body: '<cnn-overview></cnn-overview>' },
   'overview-reference': { title: 'cnn-overview with the reference model', body: `<cnn-overview ${REFERENCE} detail></cnn-overview>` },
   'overview-two': {
     title: 'two overviews',
     body: `<cnn-overview id="a" ${REFERENCE} image="koala"></cnn-overview>\n<cnn-overview id="b" ${REFERENCE} image="koala" scale="global"></cnn-overview>`,
+  },
+  'overview-bad-selected': { title: 'cnn-overview with a selected map its model lacks', body: '<cnn-overview selected="conv_9_9:42"></cnn-overview>' },
+  'overview-fit': {
+    title: 'cnn-overview fitted into a box',
+    // A box like the article's stage: the figure must fit it (the tests set its size).
+    style: '#box { width: 851px; height: 836px; outline: 1px dashed #b33; } body { margin: 8px; }',
+    body: '<div id="box"><cnn-overview fit subject="network" image="espresso-cup"></cnn-overview></div>',
+  },
+  'overview-column': {
+    title: 'cnn-overview in an article column',
+    style: 'body { margin: 16px; font: 18px/1.6 Georgia, serif; } main { max-width: 808px; margin: 0 auto; }',
+    body: '<main>\n<p>A blog post\'s column, 808 px wide, with the overview in it.</p>\n<cnn-overview id="column" image="espresso-cup"></cnn-overview>\n</main>\n<cnn-overview id="full" image="espresso-cup"></cnn-overview>',
   },
   'conv-view': { title: 'cnn-conv-view alone', body: '<cnn-conv-view layer="conv_1_1" channel="3" image="espresso-cup"></cnn-conv-view>' },
   'relu-view': { title: 'cnn-relu-view alone', body: '<cnn-relu-view layer="relu_1_1" channel="0" image="espresso-cup"></cnn-relu-view>' },
@@ -31,11 +43,11 @@ export const TEST_PAGES: Readonly<Record<string, { title: string; body: string }
 };
 
 /** A blank page with the embed script and `body`. */
-export function testPage(title: string, body: string): string {
+export function testPage(title: string, body: string, style = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
-<script type="module" src="/embed.js"></script>
+<script type="module" src="/embed.js"></script>${style ? `\n<style>${style}</style>` : ''}
 </head>
 <body>
 ${body}
@@ -47,6 +59,6 @@ ${body}
 /** Writes every test page into a new temporary folder and returns it. */
 export function writeTestPages(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cnn-test-pages-'));
-  for (const [name, page] of Object.entries(TEST_PAGES)) writeFileSync(join(dir, `${name}.html`), testPage(page.title, page.body));
+  for (const [name, page] of Object.entries(TEST_PAGES)) writeFileSync(join(dir, `${name}.html`), testPage(page.title, page.body, page.style));
   return dir;
 }
