@@ -7,9 +7,9 @@
  * `cnn-edits` for the page). Loaded on demand (overview-edits.ts), so the article's first
  * script stays small.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type CSSResult, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { LAYER_KINDS } from '../shared/layer-kinds';
-import { EditsController } from '../shared/edits-controller';
+import { EditsController, editsBarStyles } from '../shared/edits-controller';
 import type { ChannelRef } from '../../model/inspect/edit-model';
 import type { NetworkController } from '../shared/network-controller';
 import type { NetworkStore } from '../shared/network-store';
@@ -36,6 +36,7 @@ export class ChannelSwitch implements ReactiveController {
   constructor(private readonly host: SwitchHost) {
     this.edited = new EditsController(host);
     host.addController(this);
+    addStyles(host, [editsBarStyles, switchStyles]);
   }
 
   hostConnected(): void {
@@ -103,4 +104,25 @@ export class ChannelSwitch implements ReactiveController {
       ${!edits ? nothing : compact ? this.edited.resetButton('Reset weights') : this.edited.template()}
     </div>`;
   }
+}
+
+const switchStyles = css`
+  .channel-switch { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; flex-basis: 100%; }
+  .channel-switch button { min-height: 32px; }
+  .channel-switch button[aria-pressed='true'] { border-color: var(--cnn-accent, #c0392b); color: var(--cnn-accent, #c0392b); font-weight: 600; }
+  .channel-switch .edits-bar { display: contents; }
+`;
+
+/**
+ * Styles that arrive with this lazy module: added to the element class's styles (so a
+ * later adoptStyles of the class's styles, as the overview's panels do, keeps them) and to
+ * this figure's shadow root now.
+ */
+function addStyles(host: HTMLElement & { renderRoot?: unknown }, styles: CSSResult[]): void {
+  const element = host.constructor as unknown as { elementStyles: unknown[] };
+  for (const s of styles) if (!element.elementStyles.includes(s)) element.elementStyles.push(s);
+  const root = host.shadowRoot;
+  if (!root || !('adoptedStyleSheets' in root)) return;
+  const sheets = styles.map((s) => s.styleSheet).filter((s): s is CSSStyleSheet => Boolean(s) && !root.adoptedStyleSheets.includes(s!));
+  if (sheets.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
 }

@@ -20,7 +20,7 @@ import { estimateTextWidth } from './column-labels';
 import { COMPACT_BELOW, isSubject, overviewFrameSpec, type OverviewSubject } from './overview-subjects';
 import { OverviewPanels, type ValueCursor } from './overview-panels';
 import { colourKey } from './panels/legend-panel';
-import { OverviewEdits, channelSwitchStyles } from './overview-edits';
+import { OverviewEdits } from './overview-edits';
 
 /**
  * The whole network, live: every layer as a column of activation maps for the current
@@ -70,7 +70,7 @@ import { OverviewEdits, channelSwitchStyles } from './overview-edits';
  */
 @customElement('cnn-overview')
 export class CnnOverview extends FigureElement {
-  static override styles = [overviewStyles, ...channelSwitchStyles];
+  static override styles = overviewStyles;
 
   @property({ reflect: true }) scale: ScaleMode = 'unit';
   @property({ type: Boolean, reflect: true }) detail = false;

@@ -4,8 +4,7 @@
  * once the figure has edits or a run to switch channels of, so the article's first script
  * does not carry them. Until then the figure runs `edits` as given (the worker checks them).
  */
-import { css, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { editsBarStyles } from '../shared/figure-styles';
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { NetworkController } from '../shared/network-controller';
 import type { NetworkStore } from '../shared/network-store';
 import type { MapPosition } from './keyboard-nav';
@@ -57,10 +56,3 @@ export class OverviewEdits implements ReactiveController {
     return this.host.fit && this.host.edits && this.switch ? this.switch.edited.change() : null;
   }
 }
-
-export const channelSwitchStyles = [editsBarStyles, css`
-  .channel-switch { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; flex-basis: 100%; }
-  .channel-switch button { min-height: 32px; }
-  .channel-switch .edits-bar { display: contents; }
-  .channel-switch button[aria-pressed='true'] { border-color: var(--cnn-accent, #c0392b); color: var(--cnn-accent, #c0392b); font-weight: 600; }
-`];

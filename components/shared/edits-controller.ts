@@ -9,7 +9,7 @@
  *
  * The figure overrides `modelEdits()` with `() => this.edited.usable(this.edits)`.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { parseEdits, encodeEdits } from '../../model/inspect/edit-codec';
 import { checkEdits, isEmpty, NO_EDITS, type EditableModel, type Edits } from '../../model/inspect/edit-model';
 import type { ConvParams, LayerParams } from '../../model/engine/types';
@@ -217,3 +217,11 @@ export class EditsController implements ReactiveController {
     return html`<div class="edits-bar" part="edits-bar">${this.change()} ${this.resetButton()}</div>`;
   }
 }
+
+/** The looks of the bar (prediction before → after, Reset), for the figures that show it. */
+export const editsBarStyles = css`
+  .edits-bar { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; font-size: 14px; font-variant-numeric: tabular-nums; }
+  .edits-bar button { min-height: 32px; }
+  .edits-bar .edits-summary { color: var(--cnn-muted, #666); font-size: 13px; }
+  .edits-problem { color: #b00020; }
+`;

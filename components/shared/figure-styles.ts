@@ -43,11 +43,3 @@ export const figureHostStyles = css`
   }
   .toolbar label { display: inline-flex; gap: 0.4rem; align-items: center; }
 `;
-
-/** The bar of a figure that edits the network (EditsController): the prediction before → after and Reset. */
-export const editsBarStyles = css`
-  .edits-bar { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; font-size: 14px; font-variant-numeric: tabular-nums; }
-  .edits-bar button { min-height: 32px; }
-  .edits-bar .edits-summary { color: var(--cnn-muted, #666); font-size: 13px; }
-  .edits-problem { color: #b00020; }
-`;

@@ -8,8 +8,7 @@
 import { css, html, nothing } from 'lit';
 import { isEmpty, MAX_WEIGHT, roundWeight, trainedKernel, type Edits } from '../../../model/inspect/edit-model';
 import type { ConvParams } from '../../../model/engine/types';
-import { editableModel, type EditsController } from '../../shared/edits-controller';
-import { editsBarStyles } from '../../shared/figure-styles';
+import { editableModel, editsBarStyles, type EditsController } from '../../shared/edits-controller';
 import { colorOf } from '../../shared/diverging-colors';
 import { inkOn } from '../shared/map-canvas';
 import { inputChannelName, type ConvViewData } from './conv-data';
