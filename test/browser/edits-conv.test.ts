@@ -184,4 +184,16 @@ it('edits set from outside show in the editor and run; unreadable or unfitting e
   }
 });
 
+it('on a 390 px phone it needs no sideways scrolling, with an edit in force (screenshot)', async ({ page, url }) => {
+  await open(page, url);
+  const edits = '1*k.conv_1_1.3.0.-1000.-1000.-1000.-1000.8000.-1000.-1000.-1000.-1000';
+  await page.$eval(TAG, (el, e) => el.setAttribute('edits', e), edits);
+  await whenModel(page, edits);
+  await page.waitForFunction((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[data-role="prediction-change"][data-before]'), { timeout: 30_000 }, TAG);
+  await page.$eval(TAG, (el) => el.shadowRoot!.querySelector('.kernel-editor')!.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'edits-conv-phone');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${overflow} px too wide`);
+}, { viewport: 'phone' });
+
 run();

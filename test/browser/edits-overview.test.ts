@@ -148,4 +148,16 @@ it('edits set from outside run and show on the switch; edits that do not fit the
   assert.match(await page.$eval(TAG, (el) => el.shadowRoot!.querySelector('.edits-problem')!.textContent!), /no layer called "conv_9_9"/);
 });
 
+it('on a 390 px phone it needs no sideways scrolling, with an edit in force (screenshot)', async ({ page, url }) => {
+  await open(page, url);
+  const edits = '1*a.conv_1_1.3';
+  await page.$eval(TAG, (el, e) => el.setAttribute('edits', e), edits);
+  await whenModel(page, edits);
+  await page.waitForFunction((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[data-role="prediction-change"][data-before]'), { timeout: 30_000 }, TAG);
+  await page.$eval(TAG, (el) => el.shadowRoot!.querySelector('.channel-switch')!.scrollIntoView({ block: 'start' }));
+  await screenshot(page, 'edits-overview-phone');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `${overflow} px too wide`);
+}, { viewport: 'phone' });
+
 run();
