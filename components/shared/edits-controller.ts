@@ -12,7 +12,7 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { parseEdits, encodeEdits } from '../../model/inspect/edit-codec';
 import { checkEdits, isEmpty, NO_EDITS, type EditableModel, type Edits } from '../../model/inspect/edit-model';
-import type { ConvParams, LayerParams } from '../../model/engine/types';
+import type { ConvParams, LayerParams } from '../../model/engine/layer-params';
 import type { NetworkStore } from './network-store';
 import type { NetworkController } from './network-controller';
 import type { ModelInfo, NetworkRun } from './network-types';

@@ -3,8 +3,8 @@
  * layer's sprite, and whether the atlas was computed from a given model's weights. The
  * browser's page reads these (feature-atlas.ts computes the atlas and re-exports them).
  */
-import type { LoadedModel } from '../engine/types';
-import type { FeatureVisOptions } from './feature-visualisation';
+import type { LayerInfo } from '../layer-info';
+import type { LayerParams } from '../engine/layer-params';
 import { paramsFingerprint } from './params-fingerprint';
 
 export const ATLAS_FORMAT = 'cnn-explorer feature atlas';
@@ -25,13 +25,24 @@ export interface AtlasLayer {
   activations: number[];
 }
 
+/** The feature-visualisation options every channel of an atlas used (feature-visualisation.ts's, without the callbacks; plain here so the page's types need no TF.js). */
+export interface AtlasSettings {
+  steps: number;
+  seed: number;
+  lr: number;
+  jitter: number;
+  blurEvery: number;
+  blur: number;
+  smoothness: number;
+}
+
 export interface AtlasIndex {
   format: typeof ATLAS_FORMAT;
   version: typeof ATLAS_VERSION;
   /** paramsFingerprint of the model the pictures belong to. */
   fingerprint: string;
   /** The feature-visualisation options every channel used. */
-  settings: Required<Omit<FeatureVisOptions, 'onProgress' | 'shouldStop' | 'progressEvery' | 'yieldEvery'>>;
+  settings: AtlasSettings;
   /** [height, width] of one tile: the model's input size. */
   tile: [number, number];
   layers: AtlasLayer[];
@@ -54,5 +65,5 @@ export function atlasTile(index: AtlasIndex, layerName: string, channel: number)
 }
 
 /** Whether the atlas was computed from these weights. */
-export const atlasFits = (index: AtlasIndex, model: Pick<LoadedModel, 'layers' | 'params'>): boolean =>
+export const atlasFits = (index: AtlasIndex, model: { layers: readonly LayerInfo[]; params: Readonly<Record<string, LayerParams>> }): boolean =>
   index.format === ATLAS_FORMAT && index.version === ATLAS_VERSION && index.fingerprint === paramsFingerprint(model.layers, model.params);

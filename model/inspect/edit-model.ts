@@ -14,7 +14,8 @@
  * This file is pure (no TF.js), so a page can read, check and build edits without loading
  * TF.js; edits.ts applies them to a TF.js model.
  */
-import type { ConvParams, LayerInfo, LayerParams } from '../engine/types';
+import type { LayerInfo } from '../layer-info';
+import type { ConvParams, LayerParams } from '../engine/layer-params';
 
 export interface KernelEdit {
   layer: string;

@@ -7,7 +7,7 @@
  */
 import { css, html, nothing } from 'lit';
 import { isEmpty, MAX_WEIGHT, roundWeight, trainedKernel, type Edits } from '../../../model/inspect/edit-model';
-import type { ConvParams } from '../../../model/engine/types';
+import type { ConvParams } from '../../../model/engine/layer-params';
 import { editableModel, editsBarStyles, type EditsController } from '../../shared/edits-controller';
 import { colorOf } from '../../shared/diverging-colors';
 import { inkOn } from '../shared/map-canvas';

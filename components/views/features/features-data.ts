@@ -6,7 +6,7 @@
 import { LAYER_KINDS } from '../../shared/layer-kinds';
 import { assetUrl, DEFAULT_MODEL_PATH } from '../../shared/asset-base';
 import type { ModelInfo } from '../../shared/network-types';
-import type { LoadedModel } from '../../../model/engine/types';
+import type { LayerParams } from '../../../model/engine/layer-params';
 import { atlasFits, atlasTile, type AtlasIndex } from '../../../model/inspect/atlas-index';
 import { parseVariantKey } from '../../../model/engine/variant-key';
 
@@ -57,7 +57,7 @@ export function loadAtlas(indexUrl: string): Promise<Atlas | null> {
 
 /** Whether the atlas was computed from these weights (the atlas's own fingerprint check). */
 export function atlasFitsInfo(index: AtlasIndex, info: ModelInfo): boolean {
-  return atlasFits(index, { layers: info.layers, params: info.params } as unknown as Pick<LoadedModel, 'layers' | 'params'>);
+  return atlasFits(index, { layers: info.layers, params: info.params as unknown as Record<string, LayerParams> });
 }
 
 /** Draws one channel's tile of the atlas into a canvas (at the tile's own size). */

@@ -10,12 +10,13 @@ import { layerSizes, type LayerSizes } from '../../../model/inspect/layer-sizes'
 import type { ModelInfo } from '../../shared/network-types';
 import { LAYER_KINDS } from '../../shared/layer-kinds';
 
-/** The sizes of a page-side model: bias-free conv and dense layers are those whose bias is empty. */
-export function layerSizesOfInfo(info: Pick<ModelInfo, 'layers' | 'params'>): LayerSizes {
-  const withoutBias = info.layers
-    .filter((l) => (l.kind === 'conv' || l.kind === 'dense') && (info.params[l.name]?.bias.length ?? 0) === 0)
-    .map((l) => l.name);
-  return layerSizes(info.layers, { withoutBias });
+/**
+ * The sizes of a page-side model. The page's parameters carry zeros for a layer without a
+ * bias (model/engine), so every conv and dense layer is counted with its bias, as Keras
+ * builds them by default (layerSizesOf counts a loaded model's bias-free layers exactly).
+ */
+export function layerSizesOfInfo(info: Pick<ModelInfo, 'layers'>): LayerSizes {
+  return layerSizes(info.layers);
 }
 
 const count = new Intl.NumberFormat('en-US');
