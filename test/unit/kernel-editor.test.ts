@@ -6,7 +6,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { editorLayout, presetKernel, withKernel } from '../../components/views/conv/kernel-editor';
-import { encodeEdits } from '../../model/inspect/edit-codec';
+import { encodeEdits, parseEdits } from '../../model/inspect/edit-codec';
+import { parseState, serializeState, viewAttributes } from '../../components/shared/url-state';
 
 test('the 3 × 3 presets: edge sums to 0 with 8 in the centre, blur averages, sharpen is 5 with four −1 neighbours, identity and zero', () => {
   assert.equal(presetKernel('edge', 3, 3), [-1, -1, -1, -1, 8, -1, -1, -1, -1]);
@@ -43,6 +44,20 @@ test('fitted, the editor puts its maps under the weights when they come out larg
   assert.equal([phone.stack, phone.narrow], [false, true]);
   assert.ok(phone.map >= 100 && 214 + 36 + phone.map <= 366, `phone map ${phone.map}`);
   assert.equal(editorLayout(336, 365, true).stack, false);
+});
+
+test('an edge kernel and a switched-off channel survive a link: URL → state → the conv and overview figures\' edits attribute → the same edits', () => {
+  const edits = withKernel({ kernels: [], ablated: [{ layer: 'conv_2_1', channel: 5 }] }, 'conv_1_1', 0, 0, presetKernel('edge', 3, 3), null);
+  const text = encodeEdits(edits);
+  const query = serializeState({ view: 'conv', edits: text });
+  const parsed = parseState(query.startsWith('?') ? query : `?${query}`);
+  assert.equal(parsed.problems, []);
+  for (const view of ['conv', 'overview'] as const) {
+    const attribute = viewAttributes(view, parsed.state).edits;
+    assert.is(attribute, text);
+    const back = parseEdits(attribute!);
+    assert.ok(back.ok && encodeEdits(back.edits) === text);
+  }
 });
 
 test.run();
