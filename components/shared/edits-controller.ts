@@ -65,6 +65,8 @@ export class EditsController implements ReactiveController {
   private readonly unfit = new Map<string, string>();
   private baselineUrl = '';
   private baselineImage = '';
+  /** The model and edits last checked against each other. */
+  private checked = '';
 
   constructor(private readonly host: EditsHost) {
     host.addController(this);
@@ -146,7 +148,8 @@ export class EditsController implements ReactiveController {
     const base = this.baseline;
     if (!base) return;
     const parsed = this.parse(text);
-    if (parsed.ok) {
+    if (parsed.ok && this.checked !== `${url}|${text}`) {
+      this.checked = `${url}|${text}`;
       const problems = checkEdits(editableModel(base.info), parsed.edits);
       if (problems.length) {
         this.unfit.set(text, `they do not fit this network: ${problems.join('; ')}`);
