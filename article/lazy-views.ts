@@ -13,6 +13,8 @@ const loaders: Record<Exclude<FigureView, 'overview'>, () => Promise<unknown>> =
   hyperparameters: () => import('../components/views/hyperparameters/cnn-hyperparameters'),
   teach: () => import('../components/teach/cnn-teach'),
   training: () => import('../components/views/training/cnn-training'),
+  features: () => import('../components/views/features/cnn-features'),
+  saliency: () => import('../components/views/saliency/cnn-saliency'),
 };
 
 const loading = new Map<FigureView, Promise<unknown>>();

@@ -14,3 +14,6 @@ import './views/flatten/cnn-flatten-view';
 import './views/softmax/cnn-softmax-view';
 import './views/training/cnn-training';
 import './teach/cnn-teach';
+import './views/saliency/cnn-saliency';
+import './views/features/cnn-features';
+import './views/sizes/cnn-layer-sizes';

@@ -20,6 +20,7 @@ import { estimateTextWidth } from './column-labels';
 import { COMPACT_BELOW, isSubject, overviewFrameSpec, type OverviewSubject } from './overview-subjects';
 import { OverviewPanels, type ValueCursor } from './overview-panels';
 import { colourKey } from './panels/legend-panel';
+import { OverviewEdits } from './overview-edits';
 
 /**
  * The whole network, live: every layer as a column of activation maps for the current
@@ -47,7 +48,9 @@ import { colourKey } from './panels/legend-panel';
  * @attr fit - Fit the element's box (which the page sizes): show the subject's parts only, never scroll inside.
  * @attr article-base - Where the ⓘ links point: the article's URL (its sections are anchors).
  * @attr compact - Folds the picture picker behind a "Change the picture" button.
+ * @attr edits - The reader's changes to the network (edits' link format); the selected map's channel can be switched off (button, or O on a focused map).
  * @fires cnn-select - A map or class was chosen: detail `{ layer, channel }`. Bubbles, composed.
+ * @fires cnn-edits - A channel was switched off or on, or Reset pressed: detail `{ edits }` (the new `edits`). Bubbles, composed.
  * @fires cnn-run - A new image's activations are on screen: detail `{ imageKey, inferenceMs }`.
  * @csspart map - Each activation map (a canvas).
  * @csspart class-row - Each class in the output column.
@@ -56,6 +59,7 @@ import { colourKey } from './panels/legend-panel';
  * @csspart key - The colour key (which hue is positive, which negative).
  * @csspart info-link - The ⓘ link of a layer.
  * @csspart panel - Each panel under the network (also `kernel-panel`, `numbers-panel`, `field-panel`, `input-panel`, `map-panel`, `output-panel`, `legend-panel`).
+ * @csspart channel-switch - The selected map's off/on switch with the prediction before → after (`edits-bar`) and Reset.
  * @csspart article-link - The "Open in the article" link to this exact state (absent on the article's own page).
  * @cssprop --cnn-accent - Accent colour for focus, highlights and probability bars.
  * @cssprop --cnn-font-ui - Font of labels and controls.
@@ -84,6 +88,9 @@ export class CnnOverview extends FigureElement {
   readonly slotSize = new SlotSize(this);
   /** The panels' own state (the numbers' patch, the traced value) and their templates. */
   readonly panels = new OverviewPanels(this);
+  /** The reader's edits and the selected map's channel switch (loaded on demand). */
+  readonly editing = new OverviewEdits(this);
+  protected override modelEdits(): string { return this.editing.usable(this.edits); }
 
   cols: ColumnView[] = buildColumns(null, null, 'unit');
   private focusAfterRender = false;
@@ -223,6 +230,7 @@ export class CnnOverview extends FigureElement {
         </select>
       </label>
       <label><input type="checkbox" .checked=${this.detail} @change=${(e: Event) => { this.detail = (e.target as HTMLInputElement).checked; }}> Show detail</label>
+      ${this.editing.template()}
       ${articleLinkTemplate(this.articleBase, { section: 'what-is-a-cnn', view: 'overview', image: this.image, scale: this.scale, ...selectionState(this.selected) })}
       ${this.fit ? nothing : this.statusTemplate()}
     </div>`;
@@ -250,6 +258,7 @@ export class CnnOverview extends FigureElement {
     if (n.phase === 'asleep') return 'The network wakes when this figure scrolls into view.';
     if (n.phase === 'loading') return html`Loading the network… <progress max="1" value=${n.progress} aria-label="Model download"></progress> ${Math.round(n.progress * 100)}%`;
     if (n.phase === 'running') return 'Running the image through the network…';
+    if (this.editing.status()) return this.editing.status();
     const top = n.run && n.info ? n.run.probabilities.indexOf(Math.max(...n.run.probabilities)) : -1;
     const notes = [n.info?.notice, this.source.notice].filter(Boolean).join(' ');
     const guess = top >= 0 ? html`Best guess: <strong>${n.info!.classNames[top]}</strong> (${(n.run!.probabilities[top] * 100).toFixed(1)}%)` : '';

@@ -7,11 +7,17 @@ import { paintInputChannel, paintMap, paintRgb } from '../shared/map-painter';
 import type { NetworkRun } from '../shared/network-types';
 import type { ColumnView } from './overview-view';
 
+/** Each run's serial: a new run of the same picture (another model, the reader's edits) paints again. */
+const runIds = new WeakMap<NetworkRun, number>();
+let runCount = 0;
+
 export function paintCanvases(root: ParentNode, cols: readonly ColumnView[], run: NetworkRun | null, scale: string): void {
   if (!run) return;
+  let id = runIds.get(run);
+  if (id === undefined) runIds.set(run, (id = ++runCount));
   for (const canvas of root.querySelectorAll<HTMLCanvasElement>('canvas[data-column], canvas[data-rgb]')) {
     const rgb = canvas.hasAttribute('data-rgb');
-    const key = `${run.imageKey}|${scale}|${rgb ? 'rgb' : `${canvas.dataset.column}:${canvas.dataset.channel}`}`;
+    const key = `${id}|${run.imageKey}|${scale}|${rgb ? 'rgb' : `${canvas.dataset.column}:${canvas.dataset.channel}`}`;
     if (canvas.dataset.painted === key) continue;
     const input = cols[0];
     if (rgb) {

@@ -10,6 +10,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { NetworkController } from './network-controller';
+import { NetworkStore } from './network-store';
 import { ImageSourceController } from './image-source-controller';
 import { SizeController } from './size-controller';
 import { assetUrl, DEFAULT_MODEL_PATH } from './asset-base';
@@ -52,13 +53,34 @@ export abstract class FigureElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('model') || changed.has('edits') || !this.hasUpdated) this.network.setModel(this.modelKey());
+    if (changed.has('model') || changed.has('edits') || !this.hasUpdated) this.refreshModel();
     if (changed.has('image') || !this.hasUpdated) this.source.request(this.image);
   }
 
-  /** The key of the model the figure shows: its `model`, else the page's, else the shipped one; with its edits. */
+  /** The model the figure shows, without edits: its `model`, else the page's (a taught model), else the shipped one. */
+  protected baseModel(): string {
+    return this.model || pageModel.current?.key || assetUrl(DEFAULT_MODEL_PATH);
+  }
+
+  /** The key of the model the figure shows, with the edits in force. */
   protected modelKey(): string {
-    return variantKey(this.model || pageModel.current?.key || assetUrl(DEFAULT_MODEL_PATH), this.edits ? { edits: this.edits } : null);
+    const edits = this.modelEdits();
+    return variantKey(this.baseModel(), edits ? { edits } : null);
+  }
+
+  /** The edits the network runs with: `edits`, unless a figure that reads them found them unusable (EditsController). */
+  protected modelEdits(): string {
+    return this.edits;
+  }
+
+  /** Points the network at the model with the edits in force (again, when modelEdits() changed its answer). */
+  refreshModel(): void {
+    this.network.setModel(this.modelKey());
+  }
+
+  /** The store of the model without edits, to set an edited run beside the trained one. */
+  trainedStore(): NetworkStore {
+    return NetworkStore.for(this.baseModel());
   }
 
   /**

@@ -24,6 +24,8 @@ export class NetworkController implements ReactiveController {
   private observer?: IntersectionObserver;
   private ticket = 0;
   private wanted?: { key: string; source: () => Promise<ImageInput> };
+  /** A new variant's info, published together with its first run (never beside the old variant's run). */
+  private staged: ModelInfo | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -50,13 +52,19 @@ export class NetworkController implements ReactiveController {
     this.observer = undefined;
   }
 
-  /** Switches model. The current image is run again on the new one. */
+  /** Switches model. The current image is run again on the new one (a variant of the same model keeps the old run on show meanwhile). */
   setModel(modelUrl: string): void {
     const store = NetworkStore.for(modelUrl);
     if (store === this.store) return;
+    // Another variant of the same model (the reader's edits, a checkpoint): the old maps
+    // stay on screen until the new ones arrive, so an edit does not blank the figure.
+    const sameModel = this.store && this.store.modelUrl.replace(/#.*$/, '') === store.modelUrl.replace(/#.*$/, '');
     this.store = store;
-    this.info = null;
-    this.run = null;
+    this.staged = null;
+    if (!sameModel) {
+      this.info = null;
+      this.run = null;
+    }
     if (this.awake) this.start();
   }
 
@@ -69,6 +77,11 @@ export class NetworkController implements ReactiveController {
 
   get imageKey(): string | undefined {
     return this.wanted?.key;
+  }
+
+  /** The image asked for, to run it on another model too (e.g. the trained one beside an edited one). */
+  get wantedImage(): { key: string; source: () => Promise<ImageInput> } | undefined {
+    return this.wanted;
   }
 
   private wake(): void {
@@ -87,7 +100,8 @@ export class NetworkController implements ReactiveController {
       .load((f) => { this.progress = f; this.host.requestUpdate(); })
       .then((info) => {
         if (store !== this.store) return;
-        this.info = info;
+        if (this.run && this.info && this.wanted) this.staged = info;
+        else this.info = info;
         this.phase = this.run ? 'ready' : 'running';
         this.host.requestUpdate();
         this.runWanted();
@@ -101,13 +115,17 @@ export class NetworkController implements ReactiveController {
   private runWanted(): void {
     const store = this.store;
     const wanted = this.wanted;
-    if (!store || !wanted || !this.info) return;
+    if (!store || !wanted || !(this.staged ?? this.info)) return;
     const ticket = ++this.ticket;
     this.phase = 'running';
     this.host.requestUpdate();
     store.run(wanted.key, wanted.source).then(
       (run) => {
         if (ticket !== this.ticket || store !== this.store) return; // a newer image won
+        if (this.staged) {
+          this.info = this.staged;
+          this.staged = null;
+        }
         this.run = run;
         this.phase = 'ready';
         this.error = '';

@@ -7,8 +7,12 @@
  *
  *   ?image=koala&layer=conv_1_1&channel=3&scale=module&step=12#convolution
  */
-export type FigureView = 'overview' | 'conv' | 'relu' | 'pool' | 'flatten' | 'softmax' | 'hyperparameters' | 'training' | 'teach';
-export const FIGURE_VIEWS: readonly FigureView[] = ['overview', 'conv', 'relu', 'pool', 'flatten', 'softmax', 'hyperparameters', 'training', 'teach'];
+export type FigureView = 'overview' | 'conv' | 'relu' | 'pool' | 'flatten' | 'softmax' | 'hyperparameters' | 'training' | 'teach' | 'features' | 'saliency';
+export const FIGURE_VIEWS: readonly FigureView[] = ['overview', 'conv', 'relu', 'pool', 'flatten', 'softmax', 'hyperparameters', 'training', 'teach', 'features', 'saliency'];
+
+/** How <cnn-saliency> makes its map. */
+export type SaliencyMethodName = 'occlusion' | 'gradient' | 'grad-cam';
+export const SALIENCY_METHOD_NAMES: readonly SaliencyMethodName[] = ['occlusion', 'gradient', 'grad-cam'];
 
 /** Colour range of the overview's maps: per layer unit, per block, or the whole network. */
 export type ScaleMode = 'unit' | 'module' | 'global';
@@ -28,8 +32,10 @@ export interface FigureState {
   kernelSize: number;
   stride: number;
   dilation: number;
-  /** Softmax and flatten: the class on show (a class name). */
+  /** Softmax, flatten and saliency: the class on show (a class name). */
   className: string;
+  /** Saliency: how the map is made (optional: added after the article's step table). */
+  method?: SaliencyMethodName;
   /** Softmax temperature T. */
   temperature: number;
   /** The reader's changes to the network (kernels replaced, channels off), in the edits' link format; '' for none. */
@@ -79,6 +85,8 @@ const oneOf = <T extends string>(what: string, values: readonly T[]) => (raw: st
 export const AUTO_CHANNEL = -1;
 
 const OPERATION_VIEWS: readonly FigureView[] = ['conv', 'relu', 'pool'];
+/** Views with a layer and a channel: the operation views, and <cnn-features> (conv layers; no channel named shows channel 0). */
+const CHANNEL_VIEWS: readonly FigureView[] = [...OPERATION_VIEWS, 'features'];
 const ALL_VIEWS = FIGURE_VIEWS;
 const HYPER: readonly FigureView[] = ['hyperparameters'];
 
@@ -93,9 +101,9 @@ export const URL_STATE: readonly FieldSpec[] = [
     key: 'image', param: 'image', fallback: '', serialize: String, attribute: { name: 'image', views: ALL_VIEWS },
     parse: (raw): Parsed<string> => (raw.length <= 2000 ? { ok: true, value: raw } : { ok: false, reason: 'the image address is too long' }),
   }),
-  field({ key: 'layer', param: 'layer', fallback: '', parse: text('layer'), serialize: String, attribute: { name: 'layer', views: OPERATION_VIEWS } }),
+  field({ key: 'layer', param: 'layer', fallback: '', parse: text('layer'), serialize: String, attribute: { name: 'layer', views: CHANNEL_VIEWS } }),
   field({
-    key: 'channel', param: 'channel', fallback: AUTO_CHANNEL, parse: wholeNumber('channel', 0, 4096), attribute: { name: 'channel', views: OPERATION_VIEWS },
+    key: 'channel', param: 'channel', fallback: AUTO_CHANNEL, parse: wholeNumber('channel', 0, 4096), attribute: { name: 'channel', views: CHANNEL_VIEWS },
     serialize: (c) => (c === AUTO_CHANNEL ? '' : String(c)),
   }),
   field({ key: 'scale', param: 'scale', fallback: 'unit', parse: oneOf('scale', SCALE_MODES), serialize: String, attribute: { name: 'scale', views: ['overview'] } }),
@@ -104,7 +112,8 @@ export const URL_STATE: readonly FieldSpec[] = [
   field({ key: 'kernelSize', param: 'kernel', fallback: 3, parse: wholeNumber('kernel', 1, 7), serialize: String, attribute: { name: 'kernel-size', views: HYPER } }),
   field({ key: 'stride', param: 'stride', fallback: 1, parse: wholeNumber('stride', 1, 4), serialize: String, attribute: { name: 'stride', views: HYPER } }),
   field({ key: 'dilation', param: 'dilation', fallback: 1, parse: wholeNumber('dilation', 1, 3), serialize: String, attribute: { name: 'dilation', views: HYPER } }),
-  field({ key: 'className', param: 'class', fallback: '', parse: className, serialize: String, attribute: { name: 'class-name', views: ['softmax', 'flatten'] } }),
+  field({ key: 'className', param: 'class', fallback: '', parse: className, serialize: String, attribute: { name: 'class-name', views: ['softmax', 'flatten', 'saliency'] } }),
+  field({ key: 'method', param: 'method', fallback: 'occlusion', parse: oneOf('method', SALIENCY_METHOD_NAMES), serialize: String, attribute: { name: 'method', views: ['saliency'] } }),
   field({
     key: 'temperature', param: 'temperature', fallback: 1, serialize: (t) => String(Math.round(t * 100) / 100), attribute: { name: 'temperature', views: ['softmax'] },
     parse: (raw): Parsed<number> => {

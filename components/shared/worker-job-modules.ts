@@ -6,3 +6,4 @@
 import './worker-jobs';
 import '../views/training/training-jobs';
 import '../teach/teach-jobs';
+import '../inspect/inspect-jobs';

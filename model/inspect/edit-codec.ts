@@ -14,7 +14,7 @@
  * from input channel 0 to output channel 3 becomes 1.5, and channels 4 and 7 of conv_2_1 are
  * off. encodeEdits writes the normalised edits (edits.ts), so equal edits give equal text.
  */
-import { MAX_WEIGHT, normaliseEdits, checkEdits, type ChannelRef, type EditableModel, type Edits, type KernelEdit } from './edits';
+import { MAX_WEIGHT, normaliseEdits, checkEdits, type ChannelRef, type EditableModel, type Edits, type KernelEdit } from './edit-model';
 
 export const EDITS_FORMAT = 1;
 

@@ -9,58 +9,11 @@
  * defaults draws the same picture, up to the backend's rounding.
  */
 import type { LoadedModel } from '../engine/types';
-import { FEATURE_VIS_DEFAULTS, featureVisualisation, type FeatureVisOptions } from './feature-visualisation';
+import { FEATURE_VIS_DEFAULTS, featureVisualisation } from './feature-visualisation';
 import { paramsFingerprint } from './params-fingerprint';
+import { ATLAS_COLUMNS, ATLAS_FORMAT, ATLAS_VERSION, type AtlasIndex, type AtlasLayer, type AtlasSprite } from './atlas-index';
 
-export const ATLAS_FORMAT = 'cnn-explorer feature atlas';
-export const ATLAS_VERSION = 1;
-/** Tiles per sprite row, at most. */
-export const ATLAS_COLUMNS = 10;
-
-export interface AtlasLayer {
-  name: string;
-  /** The sprite's file name, beside index.json. */
-  file: string;
-  channels: number;
-  columns: number;
-  /** Sprite size in pixels. */
-  width: number;
-  height: number;
-  /** channelActivation of each channel's picture (before 8-bit rounding), 4 decimals. */
-  activations: number[];
-}
-
-export interface AtlasIndex {
-  format: typeof ATLAS_FORMAT;
-  version: typeof ATLAS_VERSION;
-  /** paramsFingerprint of the model the pictures belong to. */
-  fingerprint: string;
-  /** The feature-visualisation options every channel used. */
-  settings: Required<Omit<FeatureVisOptions, 'onProgress' | 'shouldStop' | 'progressEvery' | 'yieldEvery'>>;
-  /** [height, width] of one tile: the model's input size. */
-  tile: [number, number];
-  layers: AtlasLayer[];
-}
-
-/** One layer's sprite, as 8-bit RGB bytes (width × height × 3, row-major). */
-export interface AtlasSprite {
-  file: string;
-  width: number;
-  height: number;
-  rgb: Uint8Array;
-}
-
-/** Where one channel's tile lies in its layer's sprite. */
-export function atlasTile(index: AtlasIndex, layerName: string, channel: number): { file: string; x: number; y: number; width: number; height: number } | null {
-  const layer = index.layers.find((l) => l.name === layerName);
-  if (!layer || !(Number.isInteger(channel) && channel >= 0 && channel < layer.channels)) return null;
-  const [height, width] = index.tile;
-  return { file: layer.file, x: (channel % layer.columns) * width, y: Math.floor(channel / layer.columns) * height, width, height };
-}
-
-/** Whether the atlas was computed from these weights. */
-export const atlasFits = (index: AtlasIndex, model: Pick<LoadedModel, 'layers' | 'params'>): boolean =>
-  index.format === ATLAS_FORMAT && index.version === ATLAS_VERSION && index.fingerprint === paramsFingerprint(model.layers, model.params);
+export { ATLAS_FORMAT, ATLAS_VERSION, ATLAS_COLUMNS, atlasFits, atlasTile, type AtlasIndex, type AtlasLayer, type AtlasSprite } from './atlas-index';
 
 const fileName = (name: string, i: number): string => `${/^[A-Za-z0-9_-]+$/.test(name) ? name : `layer-${i}`}.png`;
 

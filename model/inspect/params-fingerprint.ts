@@ -6,7 +6,8 @@
  * A 53-bit hash (cyrb53) of every layer's name, kernel shape and the bits of its float32
  * weights, in the order of model.layers; 14 hex digits. Any changed weight changes it.
  */
-import type { LayerInfo, LayerParams } from '../engine/types';
+import type { LayerInfo } from '../layer-info';
+import type { LayerParams } from '../engine/layer-params';
 
 function mix(h1: number, h2: number, word: number): [number, number] {
   return [Math.imul(h1 ^ word, 2654435761), Math.imul(h2 ^ word, 1597334677)];

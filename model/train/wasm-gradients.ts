@@ -29,7 +29,8 @@ interface Backend {
 }
 type KernelFn = (args: { inputs: Record<string, Info>; backend: Backend; attrs?: Record<string, unknown> }) => Info;
 
-const { backend_util } = tf;
+// A named import, not `const { backend_util } = tf`: destructuring the namespace would pull all of TF.js into every browser chunk that shares it.
+const backend_util = tf.backend_util;
 const BACKEND = 'wasm';
 
 function kernel(name: string): KernelFn {

@@ -41,6 +41,12 @@ export const TEST_PAGES: Readonly<Record<string, { title: string; body: string; 
     title: 'cnn-teach with the figures that can switch to the taught model',
     body: '<cnn-teach classes="red, blue"></cnn-teach>\n<cnn-overview image="espresso-cup"></cnn-overview>\n<cnn-softmax-view image="espresso-cup"></cnn-softmax-view>\n<cnn-flatten-view image="espresso-cup"></cnn-flatten-view>\n<cnn-conv-view layer="conv_1_1" channel="3" image="espresso-cup"></cnn-conv-view>\n<cnn-relu-view layer="relu_1_1" channel="0" image="espresso-cup"></cnn-relu-view>\n<cnn-pool-view layer="max_pool_1" channel="4" image="espresso-cup"></cnn-pool-view>\n<cnn-overview id="pinned" model="/assets/model/model.json" image="espresso-cup"></cnn-overview>',
   },
+  'saliency': { title: 'cnn-saliency alone', body: '<cnn-saliency image="espresso-cup"></cnn-saliency>' },
+  'features': { title: 'cnn-features alone', body: '<cnn-features layer="conv_2_1" channel="3" image="espresso-cup"></cnn-features>' },
+  'conv-edit': { title: 'cnn-conv-view with its kernel editor', body: '<cnn-conv-view layer="conv_1_1" channel="3" image="espresso-cup" subject="edit"></cnn-conv-view>' },
+  'overview-edit': { title: 'cnn-overview with a map selected to switch off', body: '<cnn-overview image="espresso-cup" selected="conv_1_1:3"></cnn-overview>' },
+  'layer-sizes': { title: 'cnn-layer-sizes alone', body: '<cnn-layer-sizes></cnn-layer-sizes>' },
+  'features-live': { title: 'cnn-features on an edited model (computed live)', body: '<cnn-features layer="conv_1_2" channel="1" image="koala" edits="1*a.conv_2_2.9"></cnn-features>' },
 };
 
 /** A blank page with the embed script and `body`. */

@@ -44,7 +44,7 @@ test('articleLink replaces any query and fragment already on the base', () => {
 
 test('every field of the state has exactly one row in the table', () => {
   const keys = URL_STATE.map((s) => s.key).sort();
-  assert.equal(keys, ['channel', 'className', 'dilation', 'epoch', 'image', 'inputSize', 'kernelSize', 'layer', 'padding', 'edits', 'scale', 'section', 'step', 'stride', 'temperature', 'view'].sort());
+  assert.equal(keys, ['channel', 'className', 'dilation', 'epoch', 'image', 'inputSize', 'kernelSize', 'layer', 'padding', 'edits', 'scale', 'section', 'step', 'stride', 'temperature', 'view', 'method'].sort());
 });
 
 test('a view\'s attributes come from the table, and read back to the same state', () => {

@@ -4,13 +4,16 @@ import { customElement } from '../../shared/define-element';
 import { sharedViewStyles } from '../shared/view-styles';
 import { convViewStyles } from './conv-view-styles';
 import { convFitStyles } from './conv-fit-styles';
-import { buildConvData, channelWindowAt, convLayerNames, inputChannelName, outputsReading, weightAt, windowAt, type ConvViewData } from './conv-data';
+import { buildConvData, channelWindowAt, convLayerNames, inputChannelName, outputsReading, windowAt, type ConvViewData } from './conv-data';
 import { channelTex, outputTex, stepSentence } from './conv-formula';
 import { convFacts, detailTemplate, elasticTemplate, legendsTemplate, type ConvHandlers, type ConvTemplateState, type WeightRef } from './conv-templates';
 import { convFitLayout, NARROW_BOX, type ConvDims, type ConvFitLayout, type ConvSubject } from './conv-fit-layout';
 import { channelSwitch, fittedSubject } from './conv-fitted';
 import { countTemplate, type CountHandlers, type KernelRef } from './conv-count';
 import { moveInSheet, type KernelSheet } from './kernel-sheet';
+import { convReadout } from './conv-readout';
+import { editorLayout, KernelEditor, kernelEditorStyles } from './kernel-editor';
+import { EditsController } from '../../shared/edits-controller';
 import { cellFromPointer } from '../shared/map-canvas';
 import { katexStylesheet, renderTex } from '../shared/katex-render';
 import { ChannelMapView, outputShapeGrid, type ChannelMapSpec } from '../shared/channel-map-view';
@@ -18,18 +21,19 @@ import { FitBudget, naturalHeight } from '../shared/fit-budget';
 import { shrinkFormulasToFit } from '../shared/formula-fit';
 import { moveByKey, type GridPosition } from '../shared/view-helpers';
 import type { FrameSpec } from '../../shared/frame-controller';
-import { formatNumber } from '../../shared/numbers';
 import { paintMapChannel, paintRgb } from '../../shared/map-painter';
 
 /** While playing, the formulas are typeset at most this often (KaTeX is the costly part). */
 const TEX_EVERY_MS = 150;
 
 /** What the article's steps talk about; fitted, the figure shows just that (conv-fitted.ts). */
-const CONV_SUBJECTS: Record<ConvSubject, { focus: string; about: string }> = {
+type Subject = ConvSubject | 'edit';
+const CONV_SUBJECTS: Record<Subject, { focus: string; about: string }> = {
   window: { focus: '[data-subject="window"]', about: 'the window sliding over the input, the output map filling in' },
   kernel: { focus: '[data-subject="kernels"], .stage [data-subject="rows"]', about: 'the kernels, and the output map where their pattern turned up' },
   sum: { focus: '[data-formula="output"]', about: 'each channel\'s share and their sum plus the bias' },
   count: { focus: '[data-subject="count"]', about: 'the layer\'s kernels and parameters, counted' },
+  edit: { focus: '[data-subject="edit"]', about: 'one kernel, changed by the reader, and what the network now says' },
 };
 
 /**
@@ -42,12 +46,16 @@ const CONV_SUBJECTS: Record<ConvSubject, { focus: string; about: string }> = {
  * @attr channel - The output channel, 0 … cout − 1; defaults to 0.
  * @attr image - An example id (assets/examples/manifest.json) or an image URL.
  * @attr model - URL of a TF.js layers-model; defaults to the shipped Tiny VGG.
+ * @attr edits - The reader's changes to the network in the edits' link format (model/inspect/edit-codec.ts); the figure runs with them and its kernel editor writes them.
+ * @attr subject - `window`, `kernel`, `sum`, `count` or `edit` (the kernel editor: type, drag or pick a preset; the prediction before → after; Reset).
  * @fires cnn-run - A new image's activations arrived: detail `{ imageKey, inferenceMs }`.
+ * @fires cnn-edits - The reader changed a kernel or pressed Reset: detail `{ edits }` (the new `edits` value, '' for the trained weights). Bubbles, composed.
+ * @csspart edits-bar - The prediction before → after and the Reset button.
  * @cssprop --cnn-accent - Accent colour for focus, windows and the output value.
  */
 @customElement('cnn-conv-view')
 export class CnnConvView extends ChannelMapView<ConvViewData> {
-  static override styles = [sharedViewStyles, convViewStyles, convFitStyles];
+  static override styles = [sharedViewStyles, convViewStyles, convFitStyles, ...kernelEditorStyles];
 
   protected override readonly spec: ChannelMapSpec<ConvViewData> = {
     layer: { warning: 'a convolution layer', label: 'Convolution layer' },
@@ -74,6 +82,9 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
   /** How the kernels on show are laid out, for the arrow keys. */
   private kernelSheet: KernelSheet = { channels: [], cols: 1, kh: 3, kw: 3 };
   private readonly budget = new FitBudget(this);
+  /** The reader's edits and the trained network's prediction beside them. */
+  readonly edited = new EditsController(this);
+  private readonly editor = new KernelEditor({ edited: this.edited, requestUpdate: () => this.requestUpdate(), onDetailChannel: (ci) => this.handlers.onDetailChannel(ci) });
   private fitted: { key: string; layout: ConvFitLayout } | null = null;
 
   protected override dataChanged(data: ConvViewData): void {
@@ -85,23 +96,30 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
     this.countFocus = null;
   }
 
+  /** The edits the network runs with: unreadable or unfitting ones warn once and give way to the trained weights. */
+  protected override modelEdits(): string {
+    return this.edited.usable(this.edits);
+  }
+
   private get wideWindow(): boolean {
     return this.size.width >= NARROW_BOX;
   }
 
   protected override frameSpec(): FrameSpec {
-    const parts: Record<ConvSubject, string[]> = { window: this.wideWindow ? ['window', 'playback'] : ['window'], kernel: ['kernel'], sum: ['sum'], count: ['count'] };
-    const subjects = Object.fromEntries(Object.entries(CONV_SUBJECTS).map(([k, v]) => [k, { ...v, parts: parts[k as ConvSubject] }]));
-    return { subjects, fallback: 'window', controls: ['controls'], contentKey: `${this.data?.key}|${JSON.stringify(this.fitted?.layout ?? null)}` };
+    const parts: Record<Subject, string[]> = { window: this.wideWindow ? ['window', 'playback'] : ['window'], kernel: ['kernel'], sum: ['sum'], count: ['count'], edit: ['edit'] };
+    const subjects = Object.fromEntries(Object.entries(CONV_SUBJECTS).map(([k, v]) => [k, { ...v, parts: parts[k as Subject] }]));
+    return { subjects, fallback: 'window', controls: ['controls'], contentKey: `${this.data?.key}|${JSON.stringify(this.fitted?.layout ?? null)}|${this.size.width}x${this.size.height}|${this.edits}` };
   }
 
   override render() {
     if (!this.fit) return super.render();
     const data = this.data;
-    const subject = this.frame.current as ConvSubject;
+    const subject = this.frame.current as Subject;
     const inlinePlayback = subject === 'window' && this.wideWindow;
     // The subject first: the bar above it depends on its layout.
-    const body = data ? this.renderSubject(data, subject) : nothing;
+    const body = !data ? nothing : subject === 'edit'
+      ? html`<div class="fit-body" data-part="edit">${this.editor.template(data, this.detailChannel, editorLayout(this.size.width, this.size.height, true))}</div>`
+      : this.renderSubject(data, subject);
     return html`${katexStylesheet()}
       <div class="fit">
         <div class="fit-bar">${this.frame.controlsButton()}${data ? this.fitBar(data, subject) : nothing}${this.statusTemplate()}</div>
@@ -115,7 +133,7 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
   }
 
   /** Beside the Controls button: which channel is on show (and a switcher when one channel shows at a time). */
-  private fitBar(data: ConvViewData, subject: ConvSubject) {
+  private fitBar(data: ConvViewData, subject: Subject) {
     if (this.fitted?.layout.kind === 'single') return channelSwitch(data, this.detailChannel, (ci) => this.handlers.onDetailChannel(ci));
     const at = this.shownAt;
     return html`<span class="where">${data.layer.name} · output channel ${data.channel}${subject === 'sum' || subject === 'window' ? ` · at (${at.row}, ${at.col})` : ''}</span>`;
@@ -203,6 +221,10 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
         <p class="hint">Point at or focus a map: the output map shows its input windows, an input map the output cells that read a cell.
           Arrow keys move; Space plays or pauses.</p>
         ${detailTemplate(s, this.handlers)}
+        <section class="edit-section" aria-label="Change a kernel">
+          <h3>Change a kernel and see</h3>
+          ${this.editor.template(data, this.detailChannel, editorLayout(this.width || 360, 0, false))}
+        </section>
         <section class="count-section" aria-label="All the layer's kernels">
           <h3>All ${data.kernelCount} kernels of ${data.layer.name}</h3>
           ${countLayout.kind === 'count' ? countTemplate(data, countLayout, this.countRef(data), this.countFocused, this.countHandlers) : nothing}
@@ -229,28 +251,7 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
   }
 
   private readout(data: ConvViewData, at: GridPosition, win: ReturnType<typeof windowAt>) {
-    const w = this.weightShown;
-    if (w) {
-      const value = weightAt(data, w.ci, w.ky, w.kx);
-      const x = channelWindowAt(data, w.ci, at);
-      const i = w.ky * data.kernelSize[1] + w.kx;
-      return html`Weight at row ${w.ky + 1}, column ${w.kx + 1} of the kernel for <strong>${inputChannelName(data, w.ci)}</strong>:
-        <strong data-role="weight-readout" data-value=${String(value)}>${formatNumber(value, 3)}</strong>.
-        At output (${at.row}, ${at.col}) it meets the input value ${formatNumber(x.inputs[i], 3)}: product ${formatNumber(x.products[i], 3)}.`;
-    }
-    if (this.probe) {
-      const p = this.probe;
-      const reading = outputsReading(data, p);
-      const [, iw, cin] = data.inShape;
-      const v = data.input[(p.row * iw + p.col) * cin + this.detailChannel];
-      const where = reading
-        ? `output rows ${reading.rows[0]}–${reading.rows[1]}, columns ${reading.cols[0]}–${reading.cols[1]} (${(reading.rows[1] - reading.rows[0] + 1) * (reading.cols[1] - reading.cols[0] + 1)} windows)`
-        : 'no output window';
-      return html`Input cell (${p.row}, ${p.col}) of ${inputChannelName(data, this.detailChannel)} = ${formatNumber(v, 3)} is read by ${where}.`;
-    }
-    return html`Output (${at.row}, ${at.col}) of ${data.layer.name} channel ${data.channel} = <strong>${formatNumber(win.sum, 3)}</strong>:
-      the ${data.kernelSize[0]}×${data.kernelSize[1]} window at input (${win.inputRow}, ${win.inputCol}) on each of the ${data.inShape[2]} input channels, times its kernel, summed, plus the bias.
-      ${this.preview ? '(pointed at)' : ''}`;
+    return convReadout(data, at, win, { weight: this.weightShown, probe: this.probe, detailChannel: this.detailChannel, preview: Boolean(this.preview) });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
