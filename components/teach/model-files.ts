@@ -4,7 +4,7 @@
  * `tf.loadLayersModel('…/NAME.json')` and a figure's `model="…/NAME.json"` load them from
  * wherever the two are put side by side.
  */
-import type { ExportedModel } from './teach-jobs';
+import type { ExportedModel } from './teach-protocol';
 
 export interface ModelFiles {
   json: Blob;

@@ -11,66 +11,15 @@ import { imageToInput } from '../../model/engine/image-pixels';
 import { describeModel } from '../../model/engine/load-model';
 import { INPUT_SHAPE } from '../../model/architecture';
 import { registerWasmConvGradients } from '../../model/train/wasm-gradients';
-import { teach, type TeachEpoch, type TeachMode, type TeachResult, type TeachSettings } from '../../model/teach/teach-trainer';
+import { teach } from '../../model/teach/teach-trainer';
 import { startingConvolutions, taughtModel } from '../../model/teach/taught-model';
-import type { ImageInput } from '../shared/worker-protocol';
 
-export interface PreparePayload { image: ImageInput }
+import type { ExportedModel, PreparePayload, SavedModel, TrainOutcome, TrainPayload, TrainReport } from './teach-protocol';
+import { SAVED_PREFIX } from './teach-protocol';
 
-export interface TrainPayload {
-  /** The key the taught model will have (e.g. `taught:3`): new for every run. */
-  key: string;
-  rgb: Uint8Array;
-  labels: Int32Array;
-  classNames: string[];
-  mode: TeachMode;
-  /** The model to fine-tune from (its key); also readies the backend. */
-  baseModel: string;
-  wasmBase: string;
-  backend?: string;
-  settings?: Partial<TeachSettings>;
-}
+export type { ExportedModel, PreparePayload, SavedModel, TrainOutcome, TrainPayload, TrainReport } from './teach-protocol';
+export { SAVED_PREFIX } from './teach-protocol';
 
-/** What the page hears while training: the batches since the last report, the epoch that ended, the time. */
-export interface TrainReport {
-  epoch: number;
-  epochs: number;
-  step: number;
-  steps: number;
-  batches: { step: number; loss: number; accuracy: number }[];
-  epochDone?: TeachEpoch;
-  elapsedSeconds: number;
-  etaSeconds: number;
-  kernels?: Float32Array;
-}
-
-export type TrainOutcome = Omit<TeachResult, 'weights'> & {
-  /** The key the taught model has in the worker; '' when it diverged. */
-  key: string;
-  classNames: string[];
-};
-
-/** A model's files as a download needs them. */
-export interface ExportedModel {
-  modelTopology: unknown;
-  weightSpecs: tf.io.WeightsManifestEntry[];
-  weightData: ArrayBuffer;
-  format?: string;
-  generatedBy?: string;
-  convertedBy?: string | null;
-  userDefinedMetadata?: Record<string, unknown>;
-}
-
-export interface SavedModel {
-  /** The model's key: `indexeddb://cnn-teach/…`. */
-  url: string;
-  name: string;
-  classNames: string[];
-  savedAt: string;
-}
-
-/** Where saved models live in IndexedDB (tf.io's store), under this prefix. */
-export const SAVED_PREFIX = 'indexeddb://cnn-teach/';
 /** Reports while training reach the page at most this often (plus every epoch's end). */
 const REPORT_EVERY_MS = 100;
 

@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { inferenceClient } from '../shared/inference-client';
 import { pageModel } from '../shared/page-model';
 import { downloadModelFiles, modelFiles } from './model-files';
-import type { ExportedModel, SavedModel, TrainOutcome } from './teach-jobs';
+import type { ExportedModel, SavedModel, TrainOutcome } from './teach-protocol';
 import type { ResultHandlers, ResultState } from './teach-run-templates';
 import type { TeachSession } from './teach-session';
 

@@ -8,7 +8,7 @@ import { html, nothing } from 'lit';
 import type { TeachMode } from '../../model/teach/teach-trainer';
 import { chartTemplate, type ChartData } from './teach-chart';
 import type { TeachSession } from './teach-session';
-import type { SavedModel } from './teach-jobs';
+import type { SavedModel } from './teach-protocol';
 
 export interface RunState {
   session: TeachSession;

@@ -9,7 +9,7 @@ import { CancelledError, backendOverride, inferenceClient } from '../shared/infe
 import { assetUrl } from '../shared/asset-base';
 import type { TeachEpoch, TeachMode, TeachSettings } from '../../model/teach/teach-trainer';
 import type { TrainingArrays } from './class-list';
-import type { TrainOutcome, TrainPayload, TrainReport } from './teach-jobs';
+import type { TrainOutcome, TrainPayload, TrainReport } from './teach-protocol';
 
 export type SessionPhase = 'idle' | 'training' | 'finished' | 'stopped' | 'diverged' | 'failed';
 

@@ -14,7 +14,6 @@
  * weights) takes 4 bits, which moves the shipped model's val accuracy by at most a few
  * tenths of a percent. 11,550 bytes per checkpoint.
  */
-import * as tf from '@tensorflow/tfjs';
 
 export interface NamedWeights {
   name: string;
@@ -94,12 +93,6 @@ export function decodeCheckpointArrays(layout: TensorLayout[], bytes: Uint8Array
     at += codeBytes(t);
     return out;
   });
-}
-
-/** The tensors of a checkpoint, by weight name (e.g. 'conv_1_1/kernel'). The caller disposes them. */
-export function decodeCheckpoint(layout: TensorLayout[], bytes: Uint8Array): tf.NamedTensorMap {
-  const arrays = decodeCheckpointArrays(layout, bytes);
-  return Object.fromEntries(layout.map((t, k) => [t.name, tf.tensor(arrays[k], t.shape)]));
 }
 
 /**

@@ -69,8 +69,3 @@ export function loadState<Meta>(dir: string): SavedState<Meta> | null {
   }
   return { meta, arrays };
 }
-
-export function clearState(dir: string): void {
-  rmSync(join(dir, JSON_FILE), { force: true });
-  for (const f of binFiles(dir)) rmSync(join(dir, f), { force: true });
-}

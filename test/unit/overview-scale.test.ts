@@ -60,4 +60,15 @@ test('paintChannel reads one channel of an HWC tensor and writes opaque pixels',
   assert.equal([...out.slice(4, 8)], [...lut.slice(255 * 4, 256 * 4)]);
 });
 
+
+test('the purple–orange scale gives d3-scale-chromatic\'s interpolatePuOr colour at every one of the 1001 points checked', async () => {
+  const { interpolatePuOr: reference } = await import('d3-scale-chromatic');
+  const { interpolatePuOr } = await import('../../components/shared/diverging-colors');
+  const misses: string[] = [];
+  for (let i = 0; i <= 1000; i++) if (interpolatePuOr(i / 1000) !== reference(i / 1000)) misses.push(`${i / 1000}: ${interpolatePuOr(i / 1000)} ≠ ${reference(i / 1000)}`);
+  assert.equal(misses, []);
+  assert.is(interpolatePuOr(-1), reference(0), 'below the range: the purple end');
+  assert.is(interpolatePuOr(2), reference(1), 'above the range: the orange end');
+});
+
 test.run();

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { buildTinyVgg } from '../../model/architecture';
 import {
-  CHECKPOINT_FORMAT, checkpointBytes, checkpointSchedule, decodeCheckpoint, decodeCheckpointArrays, encodeCheckpoint, layoutOf, type NamedWeights,
+  CHECKPOINT_FORMAT, checkpointBytes, checkpointSchedule, decodeCheckpointArrays, encodeCheckpoint, layoutOf, type NamedWeights,
 } from '../../model/train/checkpoint-format';
 import { fileLoader } from '../../model/train/node-io';
 import type { CheckpointIndex } from '../../model/train/outputs';
@@ -45,10 +45,7 @@ test('a checkpoint decodes to every weight within half a quantisation step, 8 bi
     w.values.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - decoded[k][i]))));
     assert.ok(worst <= step / 2 + 1e-6, `${w.name}: error ${worst} > ${step / 2}`);
   });
-  const tensors = decodeCheckpoint(layout, bytes);
-  assert.equal(Object.keys(tensors), weights.map((w) => w.name));
-  assert.equal(tensors['output/kernel'].shape, [1690, 10]);
-  tf.dispose(Object.values(tensors));
+  assert.equal(decoded.map((a) => a.length), weights.map((w) => w.values.length));
 });
 
 test('a tensor with one value throughout decodes exactly', () => {
