@@ -6,13 +6,13 @@
 import * as esbuild from 'esbuild';
 import katex from 'katex';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { tsImport } from 'tsx/esm/api';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const dist = join(root, 'dist');
+const dist = process.env.CNN_DIST ? resolve(process.env.CNN_DIST) : join(root, 'dist'); // CNN_DIST: build elsewhere (e.g. while tests use dist/)
 const quiet = process.argv.includes('--quiet');
 const log = (...a) => { if (!quiet) console.log(...a); };
 

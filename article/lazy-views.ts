@@ -15,6 +15,7 @@ const loaders: Record<Exclude<FigureView, 'overview'>, () => Promise<unknown>> =
   training: () => import('../components/views/training/cnn-training'),
   features: () => import('../components/views/features/cnn-features'),
   saliency: () => import('../components/views/saliency/cnn-saliency'),
+  sizes: () => import('../components/views/sizes/cnn-layer-sizes'),
 };
 
 const loading = new Map<FigureView, Promise<unknown>>();

@@ -8,7 +8,7 @@ import '../components/overview/cnn-overview';
 import '../components/image-input/image-picker';
 import { loadView } from './lazy-views';
 import { motionReduced } from '../components/shared/reduced-motion';
-import { articleLink, fieldsOfView, type FigureState, type FigureView } from '../components/shared/url-state';
+import { articleLink, fieldsOfView, FIGURE_VIEWS, type FigureState, type FigureView } from '../components/shared/url-state';
 import { OWN_PICTURE, pictureStore } from '../components/shared/picture-store';
 import { kindFacts } from '../components/shared/layer-kinds';
 import { FigureStage } from './figure-stage';
@@ -40,11 +40,17 @@ let overrides: Partial<FigureState> = {};
  * `image=own` when it cannot travel (a file or a snapshot).
  */
 let readerPicture: { shareable: string | null } | null = null;
+/**
+ * The reader's own edits to the network (a kernel typed in, a channel switched off), or
+ * null before any: like the picture, they stay in force on every step until Reset ('').
+ */
+let readerEdits: string | null = null;
 
 function figureNow(): StepFigure {
   const base = figureForStep(steps, Math.max(0, active));
   const f = { ...base, ...overrides };
   if (readerPicture) f.image = readerPicture.shareable ?? OWN_PICTURE;
+  if (readerEdits !== null) f.edits = readerEdits;
   // The step's subject belongs to the step's own view; an operation the reader opened shows its default subject.
   return f.view === base.view ? f : { ...f, focus: '' };
 }
@@ -221,6 +227,10 @@ if (stage && geometry && steps.length) {
   });
 
   watchReaderChanges(stageRoot!);
+  stageRoot!.addEventListener('cnn-edits', (e) => {
+    readerEdits = (e as CustomEvent<{ edits: string }>).detail.edits;
+    show(active, 'replace');
+  });
   pictureStore.subscribe(({ shareable }) => {
     readerPicture = { shareable };
     show(active, 'replace');
@@ -241,7 +251,7 @@ if (stage && geometry && steps.length) {
  */
 function watchReaderChanges(root: HTMLElement): void {
   const attributes = new Set(['selected']);
-  for (const view of ['overview', 'conv', 'relu', 'pool', 'flatten', 'softmax', 'hyperparameters'] as FigureView[]) {
+  for (const view of FIGURE_VIEWS) {
     for (const spec of fieldsOfView(view)) attributes.add(spec.attribute!.name);
   }
   new MutationObserver((records) => {

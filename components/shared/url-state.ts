@@ -7,8 +7,8 @@
  *
  *   ?image=koala&layer=conv_1_1&channel=3&scale=module&step=12#convolution
  */
-export type FigureView = 'overview' | 'conv' | 'relu' | 'pool' | 'flatten' | 'softmax' | 'hyperparameters' | 'training' | 'teach' | 'features' | 'saliency';
-export const FIGURE_VIEWS: readonly FigureView[] = ['overview', 'conv', 'relu', 'pool', 'flatten', 'softmax', 'hyperparameters', 'training', 'teach', 'features', 'saliency'];
+export type FigureView = 'overview' | 'conv' | 'relu' | 'pool' | 'flatten' | 'softmax' | 'hyperparameters' | 'training' | 'teach' | 'features' | 'saliency' | 'sizes';
+export const FIGURE_VIEWS: readonly FigureView[] = ['overview', 'conv', 'relu', 'pool', 'flatten', 'softmax', 'hyperparameters', 'training', 'teach', 'features', 'saliency', 'sizes'];
 
 /** How <cnn-saliency> makes its map. */
 export type SaliencyMethodName = 'occlusion' | 'gradient' | 'grad-cam';

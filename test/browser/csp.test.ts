@@ -70,11 +70,9 @@ test('the article shows its live figure and runs the network without one violati
 test('the embed guide runs its figures without one violation', async () => {
   const { page, errors, violations } = await openWatched('/embed.html');
   try {
-    // The guide's first figure is near the top; the others wake as they come near the viewport.
-    await page.waitForFunction(() => {
-      const v = document.querySelector('cnn-conv-view') as (HTMLElement & { network?: { phase: string } }) | null;
-      return v?.network?.phase === 'ready';
-    }, { timeout: 30_000 });
+    // The guide's first figures are near the top; the others wake as they come near the viewport.
+    await page.waitForFunction(() => [...document.querySelectorAll('section[data-tag] .live > *')]
+      .some((v) => (v as HTMLElement & { network?: { phase: string } }).network?.phase === 'ready'), { timeout: 30_000 });
     assert.equal(await violations(), []);
     assert.equal(errors.list, []);
   } finally {
