@@ -20,7 +20,7 @@ import { TeachKeeper } from './teach-keeper';
 import { teachStyles } from './teach-styles';
 
 const PARTS: TieredParts = {
-  classes: { small: ['head', 'classes', 'problems'], medium: ['head', 'classes', 'problems', 'run'], roomy: ['head', 'classes', 'problems', 'mode', 'run'] },
+  classes: { small: ['head', 'classes'], medium: ['head', 'classes', 'problems', 'run'], roomy: ['head', 'classes', 'problems', 'mode', 'run'] },
   training: { small: ['head', 'mode', 'run', 'chart', 'kernels'], medium: ['head', 'mode', 'run', 'chart', 'kernels'], roomy: ['head', 'mode', 'run', 'chart', 'kernels', 'result'] },
   result: { small: ['head', 'result', 'actions'], medium: ['head', 'result', 'actions', 'saved'], roomy: ['head', 'run', 'chart', 'result', 'actions', 'saved'] },
 };

@@ -3,7 +3,7 @@ import { browserSuite, screenshot } from '../support/browser';
 
 const PLANNED_SECTIONS = [
   'what-is-a-cnn', 'input', 'convolution', 'hyperparameters', 'relu', 'pooling',
-  'flatten', 'softmax', 'interactive-features', 'how-it-is-built', 'credits',
+  'flatten', 'softmax', 'how-it-learned', 'looking-inside', 'interactive-features', 'how-it-is-built', 'credits',
 ];
 
 const { it, run } = browserSuite('article page');

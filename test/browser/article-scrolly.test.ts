@@ -146,7 +146,7 @@ it('reads fully without JavaScript: prose, headings, formulas and figure descrip
     stageShown: getComputedStyle(document.querySelector('.stage')!).display !== 'none',
     words: document.querySelector('main')!.textContent!.split(/\s+/).length,
   }));
-  assert.is(facts.sections, 11);
+  assert.is(facts.sections, 13);
   assert.ok(facts.formulas >= 5, `${facts.formulas} formulas`);
   assert.ok(facts.fallbacks >= 5, `${facts.fallbacks} figure descriptions visible`);
   assert.not.ok(facts.stageShown, 'the empty live figure is hidden');

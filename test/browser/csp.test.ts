@@ -70,7 +70,8 @@ test('the article shows its live figure and runs the network without one violati
 test('the embed guide runs its figures without one violation', async () => {
   const { page, errors, violations } = await openWatched('/embed.html');
   try {
-    // The guide's first figures are near the top; the others wake as they come near the viewport.
+    // Figures wake as they come near the viewport: bring the guide's first one there.
+    await page.$eval('section[data-tag] .live > *', (el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
     await page.waitForFunction(() => [...document.querySelectorAll('section[data-tag] .live > *')]
       .some((v) => (v as HTMLElement & { network?: { phase: string } }).network?.phase === 'ready'), { timeout: 30_000 });
     assert.equal(await violations(), []);
