@@ -209,7 +209,8 @@ export class CnnOverview extends FigureElement {
         ? wideTemplate(s, wideGeometry(this.cols, { width: this.width, detail: this.detail, legends: this.detail, measure: this.measure }), { legends: this.detail })
         : narrowTemplate(s)}</div>
         ${s.skeleton ? nothing : colourKey()}
-        ${this.panels.unfitted(s)}`)}
+        ${this.panels.unfitted(s)}
+        ${this.panels.sizes()}`)}
       ${this.readoutTemplate()}
     `;
   }

@@ -17,10 +17,18 @@ import { panel } from './panels/thumbs';
 import { columnStrip, inputPanel, mapPanel, miniGeometry, miniature, outputPanel } from './compact-templates';
 import { fittedHead, fittedParts, type OverviewSubject } from './overview-subjects';
 import type { OverviewPanels } from './overview-panels';
+import { layerSizesOfInfo, layerSizesTemplate } from '../views/sizes/layer-sizes-table';
+import type { ModelInfo } from '../shared/network-types';
 
 export { traceValue } from './field-trace';
 export { neuronKernels } from './panels/panel-data';
 export { panelStyles } from './panels/panel-styles';
+export { layerSizesStyles } from '../views/sizes/layer-sizes-table';
+
+/** Show detail's table: each layer's output shape, parameters and multiply-adds, with totals. */
+export function sizesTable(info: Pick<ModelInfo, 'layers'>, compact: boolean): TemplateResult {
+  return html`<section class="sizes" part="layer-sizes" aria-label="How big each layer is">${layerSizesTemplate(layerSizesOfInfo(info), { compact })}</section>`;
+}
 
 type Space = { width: number; height: number };
 const keyOf = (p: { column: number; channel: number }) => `${p.column}:${p.channel}`;

@@ -73,7 +73,7 @@ export class OverviewPanels implements ReactiveController {
     void import('./overview-layouts').then((m) => {
       this.layouts = m;
       const root = this.host.renderRoot;
-      if (root instanceof ShadowRoot) adoptStyles(root, [...(this.host.constructor as unknown as { elementStyles: CSSResultOrNative[] }).elementStyles, m.panelStyles]);
+      if (root instanceof ShadowRoot) adoptStyles(root, [...(this.host.constructor as unknown as { elementStyles: CSSResultOrNative[] }).elementStyles, m.panelStyles, m.layerSizesStyles]);
       this.host.requestUpdate();
     });
   }
@@ -83,6 +83,14 @@ export class OverviewPanels implements ReactiveController {
     if (s.skeleton || (!this.host.selection && !['kernel', 'numbers', 'field', 'legend', 'input'].includes(this.host.currentSubject))) return nothing;
     if (!this.layouts) { this.load(); return nothing; }
     return this.layouts.unfitted(this, s);
+  }
+
+  /** With Show detail, unfitted: how big each layer is (output, parameters, multiply-adds). */
+  sizes(): TemplateResult | typeof nothing {
+    const info = this.host.network.info;
+    if (!this.host.detail || !info || this.host.fit) return nothing;
+    if (!this.layouts) { this.load(); return nothing; }
+    return this.layouts.sizesTable(info, this.host.size.width < 560);
   }
 
   /** A fitted figure's whole layout, for its subject and box. */

@@ -202,6 +202,28 @@ it('shows the shipped network on a blank page with only the embed script and the
     assert.is(warnings.length, 2, 'and one more when it is set again');
   });
 
+  it('with Show detail, tells how big each layer is: a row per layer with its output, parameters and multiply-adds, and their totals', async ({ page, url }) => {
+    await page.goto(url(REF));
+    await whenDrawn(page);
+    await page.waitForFunction(() => document.querySelector('cnn-overview')!.shadowRoot!.querySelector('[part="layer-sizes"] table'), { timeout: 10_000 });
+    const table = await page.$eval('cnn-overview', (el) => {
+      const t = el.shadowRoot!.querySelector('[part="layer-sizes"] table')!;
+      // No named functions inside: the test runner's compiler would wrap them in a helper the page lacks.
+      return ['tbody', 'tfoot'].map((part) => [...t.querySelectorAll(`${part} tr`)].map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim())));
+    });
+    const [rows, foot] = table;
+    for (const name of ['conv_1_1', 'conv_1_2', 'conv_2_1', 'conv_2_2', 'max_pool_2', 'output']) {
+      assert.ok(rows.some((r) => r[0].startsWith(name)), `a row for ${name}`);
+    }
+    const number = (text: string) => Number(text.replace(/[^0-9]/g, '') || 0);
+    const conv = rows.find((r) => r[0].startsWith('conv_1_2'))!;
+    assert.ok(conv.some((c) => number(c) === 910), `conv_1_2 holds 3·3·10·10 + 10 = 910 parameters: ${conv.join(' | ')}`);
+    assert.ok(conv.some((c) => number(c) === 3_240_000), `and does 60·60·10·90 = 3,240,000 multiply-adds: ${conv.join(' | ')}`);
+    const total = foot.flat().join(' ');
+    assert.match(total, /19,920/);
+    assert.match(total, /5,608,780/);
+  });
+
   it('shares one model load and one inference between two overviews of the same image', async ({ page, url }) => {
     await page.goto(url('/test-pages/overview-two.html'));
     await whenDrawn(page, '#a');
