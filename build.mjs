@@ -180,6 +180,8 @@ export async function build() {
     legalComments: 'linked',
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
+    // TF.js without the converter, tf.data and (until needed) WebGL: see model/engine/tfjs-browser.ts.
+    alias: { '@tensorflow/tfjs': './model/engine/tfjs-browser.ts' },
     // TF.js probes for Node modules it never uses in the browser.
     external: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'perf_hooks', 'crypto'],
   });
