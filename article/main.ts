@@ -2,7 +2,8 @@
  * The article's entry: scroll orchestration only. Prose and formulas are already in the
  * HTML; the figures load TF.js and the model (in a worker) when they come near the viewport.
  */
-import { setAssetBase } from '../components/shared/asset-base';
+import { DEFAULT_MODEL_PATH, assetUrl, setAssetBase } from '../components/shared/asset-base';
+import { NetworkStore } from '../components/shared/network-store';
 import '../components/reading-progress';
 import '../components/overview/cnn-overview';
 import '../components/image-input/image-picker';
@@ -20,6 +21,9 @@ import { setUpCopyLink, setUpMotionToggle } from './stage-actions';
 import { keepWideFormulasReachable } from './wide-formulas';
 
 setAssetBase(import.meta.url);
+// The worker, TF.js, the .wasm and the model start loading now, not when the figure first
+// wakes: the stage shows the overview from the first screen. Its failure is the figure's to tell.
+void NetworkStore.for(assetUrl(DEFAULT_MODEL_PATH)).load().catch(() => undefined);
 keepWideFormulasReachable();
 
 const steps = readSteps(document);

@@ -9,6 +9,7 @@ import { parseVariantKey } from '../../model/engine/variant-key';
 import { runModel } from '../../model/engine/run-model';
 import { chooseBackend } from '../../model/engine/backend';
 import { imageToInput } from '../../model/engine/image-pixels';
+import type * as tf from '@tensorflow/tfjs';
 import type { ActivationRecord, LoadedModel } from '../../model/engine/types';
 import type { LayerInfo, ModelInfo, NetworkRun } from './network-types';
 import type { ImageInput } from './worker-protocol';
@@ -19,6 +20,8 @@ const VARIANTS_KEPT = 6;
 export class InferenceService {
   private backend?: Promise<{ backend: string; reason: string }>;
   private readonly models = new Map<string, Promise<LoadedModel>>();
+  /** Model files downloading while the backend starts, by URL. */
+  private readonly downloads = new Map<string, Promise<tf.io.ModelArtifacts>>();
 
   constructor(private readonly wasmBase: string, private readonly override?: string) {}
 
@@ -32,9 +35,20 @@ export class InferenceService {
    * variant is derived from it and kept while it is among the newest.
    */
   async load(modelKey: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
-    const { backend, reason } = await this.ready();
     const { url, variant } = parseVariantKey(modelKey);
-    const base = this.cached(url, () => loadModel(checkedModelRequest(url, { onProgress }), { source: url }));
+    // The model's files download while the backend starts (its .wasm downloads and compiles).
+    let download = this.models.has(url) ? undefined : this.downloads.get(url);
+    if (!this.models.has(url) && !download) {
+      download = checkedModelRequest(url, { onProgress }).load!();
+      this.downloads.set(url, download);
+      download.catch(() => { this.downloads.delete(url); });
+    }
+    const { backend, reason } = await this.ready();
+    const early = download;
+    const base = this.cached(url, () => {
+      this.downloads.delete(url);
+      return loadModel(early ? { load: () => early } : checkedModelRequest(url, { onProgress }), { source: url });
+    });
     const model = variant ? this.cached(modelKey, async () => loadVariant(await base, url, modelKey, variant)) : base;
     const m = await model;
     onProgress(1);
