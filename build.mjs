@@ -85,6 +85,24 @@ function tableOfContents(html) {
   return `<nav class="toc" aria-label="Contents"><details open><summary>Contents</summary><ol>${items.join('')}</ol></details></nav>`;
 }
 
+/**
+ * No waterfall: the head names every chunk article.js imports before any of them is parsed
+ * (modulepreload), the example list the figures read first (preload), and starts the
+ * inference worker with the model (early-worker.js, async) from the page's first bytes.
+ */
+export function preloadHints(page, meta) {
+  const entry = Object.keys(meta.outputs).find((o) => meta.outputs[o].entryPoint === 'article/main.ts');
+  const chunks = entry ? staticClosure(meta, entry).filter((o) => o !== entry).map((o) => relative(dist, join(root, o))) : [];
+  const hints = [
+    '<script async src="early-worker.js"></script>',
+    ...chunks.map((c) => `<link rel="modulepreload" href="${c}">`),
+    '<link rel="preload" href="assets/examples/manifest.json" as="fetch" crossorigin>',
+  ].join('\n');
+  const anchor = '<link rel="modulepreload" href="article.js">';
+  if (!page.includes(anchor)) throw new Error(`article/page.html must load article.js with ${anchor}`);
+  return page.replace(anchor, `${anchor}\n${hints}`);
+}
+
 function copyKatexAssets() {
   const src = join(root, 'node_modules/katex/dist');
   mkdirSync(join(dist, 'katex/fonts'), { recursive: true });
@@ -185,7 +203,12 @@ export async function build() {
     // TF.js probes for Node modules it never uses in the browser.
     external: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'perf_hooks', 'crypto'],
   });
-  writeFileSync(join(dist, 'index.html'), assembleArticle());
+  // The article's first script, classic and tiny: it starts the worker and the model while the page parses.
+  await esbuild.build({
+    entryPoints: { 'early-worker': 'components/shared/early-worker.ts' },
+    outdir: dist, bundle: true, format: 'iife', target: 'es2022', minify: true, logLevel: 'warning',
+  });
+  writeFileSync(join(dist, 'index.html'), preloadHints(assembleArticle(), result.metafile));
   writeFileSync(join(dist, '404.html'), notFoundPage());
   // The embed kit: custom-elements.json from the components' JSDoc, and the embedding guide embed.html.
   const { buildKit } = await tsImport('./components/kit/build-kit.ts', import.meta.url);

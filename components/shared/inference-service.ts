@@ -21,7 +21,7 @@ export class InferenceService {
   private backend?: Promise<{ backend: string; reason: string }>;
   private readonly models = new Map<string, Promise<LoadedModel>>();
   /** Model files downloading while the backend starts, by URL. */
-  private readonly downloads = new Map<string, Promise<tf.io.ModelArtifacts>>();
+  private readonly downloads = new Map<string, { files: Promise<tf.io.ModelArtifacts>; listeners: Set<(fraction: number) => void> }>();
 
   constructor(private readonly wasmBase: string, private readonly override?: string) {}
 
@@ -36,15 +36,19 @@ export class InferenceService {
    */
   async load(modelKey: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
     const { url, variant } = parseVariantKey(modelKey);
-    // The model's files download while the backend starts (its .wasm downloads and compiles).
+    // The model's files download while the backend starts (its .wasm downloads and compiles);
+    // a second caller for the same files (the page's early start, then its figure) shares them.
     let download = this.models.has(url) ? undefined : this.downloads.get(url);
     if (!this.models.has(url) && !download) {
-      download = checkedModelRequest(url, { onProgress }).load!();
+      const listeners = new Set<(fraction: number) => void>();
+      const files = checkedModelRequest(url, { onProgress: (f) => { for (const l of listeners) l(f); } }).load!();
+      download = { files, listeners };
       this.downloads.set(url, download);
-      download.catch(() => { this.downloads.delete(url); });
+      files.catch(() => { this.downloads.delete(url); });
     }
+    download?.listeners.add(onProgress);
     const { backend, reason } = await this.ready();
-    const early = download;
+    const early = download?.files;
     const base = this.cached(url, () => {
       this.downloads.delete(url);
       return loadModel(early ? { load: () => early } : checkedModelRequest(url, { onProgress }), { source: url });
