@@ -73,6 +73,21 @@ function show(index: number, history: 'replace' | 'push' | 'none'): void {
   if (title) title.textContent = stepTitle(f);
   if (backButton) backButton.hidden = !openedFromOverview(f);
   if (history !== 'none' && active >= 0) writeUrlState(urlStateOf(f), history);
+  prepareNeighbours();
+}
+
+let preparing = 0;
+
+/** In idle time, the views of the steps before and after this one are loaded and laid out (FigureStage.prepare). */
+function prepareNeighbours(): void {
+  const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+  const ticket = ++preparing;
+  idle(() => {
+    if (ticket !== preparing || !stage) return;
+    const around = [active + 1, active - 1].filter((i) => i >= 0 && i < steps.length).map((i) => figureForStep(steps, i));
+    for (const f of around) void loadView(f.view);
+    stage.prepare(around, { keepPicture: readerPicture !== null });
+  }, { timeout: 2000 });
 }
 
 /** Whether the figure shows an operation the reader opened from a map of the step's overview. */
