@@ -1,12 +1,39 @@
 /**
  * The diverging colour scale every map uses: centred on 0, symmetric, and colour-blind-safe.
  *
- * Why PuOr (purple–orange) from d3-scale-chromatic: it is one of ColorBrewer's diverging
- * schemes marked safe for the common forms of colour blindness, it never asks the reader to
- * tell red from green, and its pale middle makes 0 recede so that strong activations, of
- * either sign, stand out. Orange is positive, purple is negative.
+ * Why PuOr (purple–orange): it is one of ColorBrewer's diverging schemes marked safe for the
+ * common forms of colour blindness, it never asks the reader to tell red from green, and its
+ * pale middle makes 0 recede so that strong activations, of either sign, stand out. Orange
+ * is positive, purple is negative. The scale runs smoothly through ColorBrewer's eleven PuOr
+ * colours (a cubic B-spline per channel, the curve d3's interpolatePuOr draws; a unit test
+ * checks every entry of the table against d3), written here so that the article does not
+ * carry d3's colour modules (about 10 kB gzip) for one table of 256 colours.
  */
-import { interpolatePuOr } from 'd3-scale-chromatic';
+
+/** ColorBrewer's PuOr, eleven classes, from purple (negative) to orange (positive). */
+const PU_OR = ['#2d004b', '#542788', '#8073ac', '#b2abd2', '#d8daeb', '#f7f7f7', '#fee0b6', '#fdb863', '#e08214', '#b35806', '#7f3b08'];
+
+/** One channel of a uniform cubic B-spline through `v` at t ∈ [0, 1], its ends extended in a straight line. */
+function bSpline(v: readonly number[], t: number): number {
+  const n = v.length - 1;
+  const i = t <= 0 ? 0 : t >= 1 ? n - 1 : Math.floor(t * n);
+  const v1 = v[i];
+  const v2 = v[i + 1];
+  const v0 = i > 0 ? v[i - 1] : 2 * v1 - v2;
+  const v3 = i < n - 1 ? v[i + 2] : 2 * v2 - v1;
+  const u = (t - i / n) * n;
+  const u2 = u * u;
+  const u3 = u2 * u;
+  return ((1 - 3 * u + 3 * u2 - u3) * v0 + (4 - 6 * u2 + 3 * u3) * v1 + (1 + 3 * u + 3 * u2 - 3 * u3) * v2 + u3 * v3) / 6;
+}
+
+const PU_OR_CHANNELS = [16, 8, 0].map((shift) => PU_OR.map((hex) => (parseInt(hex.slice(1), 16) >> shift) & 255));
+
+/** The PuOr scale at t ∈ [0, 1] as a CSS colour (purple at 0, near-white at 0.5, orange at 1). */
+export function interpolatePuOr(t: number): string {
+  const [r, g, b] = PU_OR_CHANNELS.map((c) => Math.max(0, Math.min(255, Math.round(bSpline(c, t)))));
+  return `rgb(${r}, ${g}, ${b})`;
+}
 
 /** A symmetric domain [-max, max]; max is never 0, so a blank map still has a scale. */
 export interface SymmetricDomain {
