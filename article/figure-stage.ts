@@ -54,47 +54,19 @@ export class FigureStage {
     this.current = figure;
     for (const el of this.root.querySelectorAll<HTMLElement>('[data-view]')) {
       el.hidden = el.dataset.view !== figure.view;
-      if (!el.hidden) el.removeAttribute('data-prepared');
       if (!el.hasAttribute('fit')) el.setAttribute('fit', '');
     }
     const el = this.view(figure.view);
     if (!el) return;
-    const stageSubject = this.setState(el, figure, keepPicture);
-    for (const marked of this.stage.querySelectorAll('[data-stage-part][data-step-focus]')) marked.removeAttribute('data-step-focus');
-    if (stageSubject) this.stage.querySelector(`[data-stage-part="${CSS.escape(stageSubject[1])}"]`)?.setAttribute('data-step-focus', '');
-    const sameStep = previous && previous.section === figure.section && previous.step === figure.step && previous.view === figure.view;
-    if (!sameStep) void this.position(el, figure.playback, animate);
-  }
-
-  /**
-   * Lays out, invisibly, the views of the steps around the one on show (`data-prepared`: the
-   * stylesheet keeps such a hidden view in the stage's box with `visibility: hidden`), in
-   * their steps' states: a view's first render then happens while the reader reads, not in
-   * the frame that shows it. Views no longer next to the reader are let go.
-   */
-  prepare(figures: readonly StepFigure[], { keepPicture = false }: { keepPicture?: boolean } = {}): void {
-    const shown = this.current?.view;
-    const wanted = new Map(figures.filter((f) => f.view !== shown).map((f) => [f.view, f]));
-    for (const el of this.root.querySelectorAll<HTMLElement>('[data-view][data-prepared]')) {
-      if (!wanted.has(el.dataset.view as FigureView)) el.removeAttribute('data-prepared');
-    }
-    for (const [view, figure] of wanted) {
-      const el = this.view(view);
-      if (!el || !el.hidden) continue;
-      this.setState(el, figure, keepPicture);
-      if (!el.hasAttribute('fit')) el.setAttribute('fit', '');
-      el.setAttribute('data-prepared', '');
-    }
-  }
-
-  /** Writes a step's state into its view's attributes; returns the stage's own subject, if the step names one. */
-  private setState(el: ViewElement, figure: StepFigure, keepPicture: boolean): RegExpExecArray | null {
     for (const [name, value] of Object.entries(viewAttributes(figure.view, figure))) {
       if (!(keepPicture && name === 'image')) setAttr(el, name, value);
     }
     const stageSubject = STAGE_SUBJECT.exec(figure.focus);
     setAttr(el, 'subject', stageSubject ? null : figure.focus);
-    return stageSubject;
+    for (const marked of this.stage.querySelectorAll('[data-stage-part][data-step-focus]')) marked.removeAttribute('data-step-focus');
+    if (stageSubject) this.stage.querySelector(`[data-stage-part="${CSS.escape(stageSubject[1])}"]`)?.setAttribute('data-step-focus', '');
+    const sameStep = previous && previous.section === figure.section && previous.step === figure.step && previous.view === figure.view;
+    if (!sameStep) void this.position(el, figure.playback, animate);
   }
 
   /** Playback: "start" plays from the beginning (when motion is allowed); "end" shows the finished state. */

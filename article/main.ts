@@ -78,15 +78,17 @@ function show(index: number, history: 'replace' | 'push' | 'none'): void {
 
 let preparing = 0;
 
-/** In idle time, the views of the steps before and after this one are loaded and laid out (FigureStage.prepare). */
+/**
+ * In idle time, the code of the views of the steps before and after this one loads, so that
+ * they are defined and rendered (hidden) before a step shows them: the step's frame then only
+ * lays the view out, instead of also downloading, parsing and first rendering it.
+ */
 function prepareNeighbours(): void {
   const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
   const ticket = ++preparing;
   idle(() => {
-    if (ticket !== preparing || !stage) return;
-    const around = [active + 1, active - 1].filter((i) => i >= 0 && i < steps.length).map((i) => figureForStep(steps, i));
-    for (const f of around) void loadView(f.view);
-    stage.prepare(around, { keepPicture: readerPicture !== null });
+    if (ticket !== preparing) return;
+    for (const i of [active + 1, active - 1]) if (i >= 0 && i < steps.length) void loadView(figureForStep(steps, i).view);
   }, { timeout: 2000 });
 }
 
