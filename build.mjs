@@ -88,19 +88,24 @@ function tableOfContents(html) {
 /**
  * No waterfall: the head names every chunk article.js imports before any of them is parsed
  * (modulepreload), the example list the figures read first (preload), and starts the
- * inference worker with the model (early-worker.js, async) from the page's first bytes.
+ * inference worker with the model (early-worker.js) from the page's first bytes.
  */
 export function preloadHints(page, meta) {
   const entry = Object.keys(meta.outputs).find((o) => meta.outputs[o].entryPoint === 'article/main.ts');
   const chunks = entry ? staticClosure(meta, entry).filter((o) => o !== entry).map((o) => relative(dist, join(root, o))) : [];
   const hints = [
-    '<script async src="early-worker.js"></script>',
     ...chunks.map((c) => `<link rel="modulepreload" href="${c}">`),
     '<link rel="preload" href="assets/examples/manifest.json" as="fetch" crossorigin>',
   ].join('\n');
   const anchor = '<link rel="modulepreload" href="article.js">';
   if (!page.includes(anchor)) throw new Error(`article/page.html must load article.js with ${anchor}`);
-  return page.replace(anchor, `${anchor}\n${hints}`);
+  // Before the stylesheets (a script waits for stylesheets above it): a blocking script of
+  // 0.6 kB, so that the worker starts before the page's first layout, not after it (an async
+  // script ran only after that layout; interleaved A/B: overview drawn 735 → 685 ms).
+  const styles = page.indexOf('<link rel="stylesheet"');
+  if (styles < 0) throw new Error('article/page.html must link its stylesheets in the head');
+  const early = '<script src="early-worker.js"></script>\n';
+  return (page.slice(0, styles) + early + page.slice(styles)).replace(anchor, `${anchor}\n${hints}`);
 }
 
 function copyKatexAssets() {

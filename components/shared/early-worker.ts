@@ -1,6 +1,6 @@
 /**
- * The article's first script (dist/early-worker.js, a small classic script loaded `async` in
- * the page's head): it starts the inference worker and asks it to load the shipped model
+ * The article's first script (dist/early-worker.js, a small classic script at the top of the
+ * page's head, before the stylesheets): it starts the inference worker and asks it to load the shipped model
  * while the page is still parsing, so that TF.js, the .wasm and the weights download and
  * compile in parallel with the article instead of after it. The page's inference client
  * adopts this worker (inference-client.ts); its answer to this first request (id 0) is
