@@ -18,7 +18,8 @@
  * - scroll: the whole article at a reading pace (BENCH_SCROLL_PX_S, default 800 px/s), frame
  *   times (animation-frame intervals) and long tasks, each attributed to the step on show.
  *
- * BENCH_RUNS sets the number of cold loads (default 3). The machine is shared and noisy: read
+ * BENCH_RUNS sets the number of cold loads (default 3); BENCH_DIST serves another build (say,
+ * the integration branch's, for a before/after in one session). The machine is shared and noisy: read
  * the numbers with the load average printed beside them.
  */
 import { gzipSync } from 'node:zlib';
@@ -34,6 +35,7 @@ import { verdict } from './verdict';
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 35);
 const SCROLL_PX_S = Number(process.env.BENCH_SCROLL_PX_S ?? 800);
+const SITE = process.env.BENCH_DIST ?? DIST;
 const baseline = JSON.parse(read(join(import.meta.dirname, 'baseline.json'), 'utf8')) as { drawnMs: number | null };
 
 if (!existsSync(join(ROOT, 'assets/model/model.json'))) {
@@ -46,7 +48,7 @@ const gzipCache = new Map<string, number>();
 function gzipBytes(path: string): number {
   let n = gzipCache.get(path);
   if (n === undefined) {
-    const file = join(DIST, decodeURIComponent(path));
+    const file = join(SITE, decodeURIComponent(path));
     n = existsSync(file) ? gzipSync(readFileSync(file), { level: 9 }).length : 0;
     gzipCache.set(path, n);
   }
@@ -193,7 +195,7 @@ async function scrollArticle(page: Page, pxPerS: number) {
   }, pxPerS);
 }
 
-const server = await startStaticServer({ root: DIST });
+const server = await startStaticServer({ root: SITE });
 const chromium = await launchChromium();
 const runs: Run[] = [];
 const loads: string[] = [];
