@@ -2,7 +2,8 @@
  * The article's entry: scroll orchestration only. Prose and formulas are already in the
  * HTML; the figures load TF.js and the model (in a worker) when they come near the viewport.
  */
-import { setAssetBase } from '../components/shared/asset-base';
+import { DEFAULT_MODEL_PATH, assetUrl, setAssetBase } from '../components/shared/asset-base';
+import { NetworkStore } from '../components/shared/network-store';
 import '../components/reading-progress';
 import '../components/overview/cnn-overview';
 import '../components/image-input/image-picker';
@@ -20,6 +21,9 @@ import { setUpCopyLink, setUpMotionToggle } from './stage-actions';
 import { keepWideFormulasReachable } from './wide-formulas';
 
 setAssetBase(import.meta.url);
+// The worker, TF.js, the .wasm and the model start loading now, not when the figure first
+// wakes: the stage shows the overview from the first screen. Its failure is the figure's to tell.
+void NetworkStore.for(assetUrl(DEFAULT_MODEL_PATH)).load().catch(() => undefined);
 keepWideFormulasReachable();
 
 const steps = readSteps(document);
@@ -75,6 +79,23 @@ function show(index: number, history: 'replace' | 'push' | 'none'): void {
   if (title) title.textContent = stepTitle(f);
   if (backButton) backButton.hidden = !openedFromOverview(f);
   if (history !== 'none' && active >= 0) writeUrlState(urlStateOf(f), history);
+  prepareNeighbours();
+}
+
+let preparing = 0;
+
+/**
+ * In idle time, the code of the views of the steps before and after this one loads, so that
+ * they are defined and rendered (hidden) before a step shows them: the step's frame then only
+ * lays the view out, instead of also downloading, parsing and first rendering it.
+ */
+function prepareNeighbours(): void {
+  const idle = window.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
+  const ticket = ++preparing;
+  idle(() => {
+    if (ticket !== preparing) return;
+    for (const i of [active + 1, active - 1]) if (i >= 0 && i < steps.length) void loadView(figureForStep(steps, i).view);
+  }, { timeout: 2000 });
 }
 
 /** Whether the figure shows an operation the reader opened from a map of the step's overview. */

@@ -16,7 +16,7 @@ interface ScrollamaInstance {
   setup(options: { step: string | HTMLElement[]; offset?: number | string; progress?: boolean }): ScrollamaInstance;
   onStepEnter(cb: (r: StepEnter) => void): ScrollamaInstance;
   onStepExit(cb: (r: StepEnter) => void): ScrollamaInstance;
-  offsetTrigger(offset: number | string): ScrollamaInstance;
+  offset(offset: number | string): ScrollamaInstance;
   resize(): ScrollamaInstance;
   destroy(): void;
 }
@@ -30,7 +30,7 @@ export interface StepWatcher {
 export function watchSteps(steps: HTMLElement[], onChange: (e: StepEnter) => void, triggerLine: () => number): StepWatcher {
   const instance = (scrollama as unknown as () => ScrollamaInstance)();
   instance.setup({ step: steps, offset: `${Math.round(triggerLine())}px` }).onStepEnter(onChange).onStepExit(onChange);
-  const onResize = () => instance.offsetTrigger(`${Math.round(triggerLine())}px`).resize();
+  const onResize = () => instance.offset(`${Math.round(triggerLine())}px`).resize();
   window.addEventListener('resize', onResize);
   return {
     resize: onResize,

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { customElement } from '../shared/define-element';
 import { decodeImageFile, loadImageUrl, type ImageRefusal } from '../shared/decode-image';
+import { sharedPicture, warmPicture } from '../shared/shared-pictures';
 import { imagePickerStyles } from './image-picker-styles';
 import { anyFileFrom, droppedAddress, imageFileFrom, isDroppable, isEditableTarget, labelFromAddress, normaliseTypedAddress } from './picker-inputs';
 import { canUseWebcam, captureFrame, openWebcam, stopStream } from './webcam';
@@ -134,7 +135,7 @@ export class CnnImagePicker extends LitElement {
   private loadExample(example: ImageExample): void {
     this.requestedExample = example.id;
     const address = new URL(example.src, document.baseURI).href;
-    void this.take('example', example.title, () => loadImageUrl(address), example.id);
+    void this.take('example', example.title, () => sharedPicture(address), example.id);
   }
 
   private readonly onFileChosen = (): void => {
@@ -309,6 +310,7 @@ export class CnnImagePicker extends LitElement {
           const chosen = e.id === this.selected;
           return html`<button type="button" class="thumb" part=${chosen ? 'thumbnail thumbnail-selected' : 'thumbnail'}
             aria-pressed=${chosen ? 'true' : 'false'} title=${e.alt || e.title}
+            @pointerenter=${() => warmPicture(e.src)} @focus=${() => warmPicture(e.src)}
             @click=${() => { this.clickedExample = e.id; this.selected = e.id; }}>
             <img src=${e.src} alt=${e.alt || e.title} width="60" height="60" loading="lazy" decoding="async" />
             <span aria-hidden="true">${e.title}</span>

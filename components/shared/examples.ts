@@ -1,5 +1,6 @@
 /** The example images that ship with the build (assets/examples/manifest.json). */
 import { assetUrl } from './asset-base';
+import { sharedPicture } from './shared-pictures';
 
 export interface Example {
   id: string;
@@ -29,9 +30,9 @@ export function loadExamples(): Promise<Example[]> {
   return manifest;
 }
 
-/** Decodes an example (same origin, so no CORS question) to a bitmap. */
+/** An example as a bitmap of the caller's own, from the page's one download and decode of it (shared-pictures.ts). */
 export async function exampleBitmap(example: Example): Promise<ImageBitmap> {
-  const res = await fetch(example.src);
-  if (!res.ok) throw new Error(`The example "${example.title}" could not be loaded (HTTP ${res.status})`);
-  return createImageBitmap(await res.blob());
+  const result = await sharedPicture(example.src);
+  if (!result.ok) throw new Error(`The example "${example.title}" could not be loaded: ${result.message}`);
+  return result.bitmap;
 }

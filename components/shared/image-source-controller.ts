@@ -10,6 +10,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import { exampleBitmap, loadExamples, type Example } from './examples';
 import type { NetworkController } from './network-controller';
 import { loadImageUrl } from './decode-image';
+import { warmPicture } from './shared-pictures';
 import { paintRgb } from './map-painter';
 import { OWN_PICTURE, nextChoiceSerial, pictureStore, type PictureChoice, type ReaderPicture } from './picture-store';
 
@@ -120,6 +121,8 @@ export class ImageSourceController implements ReactiveController {
     this.exampleId = ex.id;
     this.label = ex.title;
     this.error = '';
+    // Downloaded and decoded now, while the model may still be loading; the run takes a copy.
+    warmPicture(ex.src);
     this.network.showImage(`example:${ex.id}`, () => exampleBitmap(ex));
     this.host.requestUpdate();
   }

@@ -6,6 +6,7 @@
 import type { ModelInfo, NetworkRun } from './network-types';
 import type { ImageInput, WorkerReply, WorkerRequest } from './worker-protocol';
 import { assetUrl } from './asset-base';
+import type {} from './early-worker';
 
 export interface JobOptions {
   /** Buffers (or bitmaps) handed to the worker rather than copied; the caller must not use them afterwards. */
@@ -168,6 +169,16 @@ async function createClient(): Promise<InferenceClient> {
     try {
       // Browsers refuse a module worker from another origin (dist/ hosted elsewhere), but a
       // same-origin blob: worker may import it, the dist/ host sending CORS headers.
+      // The article's head started a worker already (early-worker.ts): take it over.
+      const early = typeof window !== 'undefined' ? window.__cnnEarlyWorker : undefined;
+      if (early && early.worker) {
+        delete window.__cnnEarlyWorker;
+        const worker = early.worker;
+        return new FallbackClient(() => new WorkerClient(worker), (listener) => {
+          if (early.failed) listener();
+          else worker.addEventListener('error', listener);
+        });
+      }
       let url = assetUrl('inference-worker.js');
       if (new URL(url).origin !== location.origin) url = URL.createObjectURL(new Blob([`import ${JSON.stringify(url)};`], { type: 'text/javascript' }));
       const worker = new Worker(url, { type: 'module', name: 'cnn-inference' });

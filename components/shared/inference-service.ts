@@ -9,6 +9,7 @@ import { parseVariantKey } from '../../model/engine/variant-key';
 import { runModel } from '../../model/engine/run-model';
 import { chooseBackend } from '../../model/engine/backend';
 import { imageToInput } from '../../model/engine/image-pixels';
+import type * as tf from '@tensorflow/tfjs';
 import type { ActivationRecord, LoadedModel } from '../../model/engine/types';
 import type { LayerInfo, ModelInfo, NetworkRun } from './network-types';
 import type { ImageInput } from './worker-protocol';
@@ -19,6 +20,8 @@ const VARIANTS_KEPT = 6;
 export class InferenceService {
   private backend?: Promise<{ backend: string; reason: string }>;
   private readonly models = new Map<string, Promise<LoadedModel>>();
+  /** Model files downloading while the backend starts, by URL. */
+  private readonly downloads = new Map<string, { files: Promise<tf.io.ModelArtifacts>; listeners: Set<(fraction: number) => void> }>();
 
   constructor(private readonly wasmBase: string, private readonly override?: string) {}
 
@@ -32,8 +35,10 @@ export class InferenceService {
    * variant is derived from it and kept while it is among the newest.
    */
   async load(modelKey: string, onProgress: (fraction: number) => void): Promise<ModelInfo> {
+    const { url } = parseVariantKey(modelKey);
+    const early = this.startDownload(url, onProgress);
     const { backend, reason } = await this.ready();
-    const m = await this.model(modelKey, onProgress);
+    const m = await this.model(modelKey, onProgress, early);
     onProgress(1);
     return modelInfoOf(modelKey, m, backend, reason);
   }
@@ -62,6 +67,25 @@ export class InferenceService {
     return model;
   }
 
+  /**
+   * Starts downloading a model's files before the backend is ready (its .wasm downloads and
+   * compiles meanwhile); a second caller for the same files (the page's early start, then its
+   * figure) shares the download and its progress. Only for models fetched over HTTP.
+   */
+  private startDownload(url: string, onProgress: (fraction: number) => void): Promise<tf.io.ModelArtifacts> | undefined {
+    if (this.models.has(url) || url.startsWith(TAUGHT_SCHEME) || url.startsWith('indexeddb://')) return undefined;
+    let download = this.downloads.get(url);
+    if (!download) {
+      const listeners = new Set<(fraction: number) => void>();
+      const files = checkedModelRequest(url, { onProgress: (f) => { for (const l of listeners) l(f); } }).load!();
+      download = { files, listeners };
+      this.downloads.set(url, download);
+      files.catch(() => { this.downloads.delete(url); });
+    }
+    download.listeners.add(onProgress);
+    return download.files;
+  }
+
   /** Readies the TF.js backend (load does it too). */
   async backendReady(): Promise<{ backend: string; reason: string }> {
     return this.ready();
@@ -71,10 +95,13 @@ export class InferenceService {
    * The loaded model for a key, for jobs that run it themselves. A variant dropped to make
    * room for newer ones is derived again (the plain model stays loaded).
    */
-  async model(modelKey: string, onProgress: (fraction: number) => void = () => undefined): Promise<LoadedModel> {
+  async model(modelKey: string, onProgress: (fraction: number) => void = () => undefined, early?: Promise<tf.io.ModelArtifacts>): Promise<LoadedModel> {
     await this.ready();
     const { url, variant } = parseVariantKey(modelKey);
-    const base = this.cached(url, () => loadBase(url, onProgress));
+    const base = this.cached(url, () => {
+      this.downloads.delete(url);
+      return early ? loadModel({ load: () => early }, { source: url }) : loadBase(url, onProgress);
+    });
     return variant ? this.cached(modelKey, async () => loadVariant(await base, url, modelKey, variant)) : base;
   }
 

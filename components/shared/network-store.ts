@@ -56,8 +56,15 @@ export class NetworkStore {
       return known;
     }
     const result = (async () => {
-      await this.load();
-      const input = await image();
+      // The picture downloads and decodes while the model loads, not after it.
+      const picture = image();
+      try {
+        await this.load();
+      } catch (err) {
+        void picture.then((p) => (p as { close?: () => void }).close?.(), () => undefined);
+        throw err;
+      }
+      const input = await picture;
       NetworkStore.counters.inferences++;
       const client = await inferenceClient();
       return client.infer(this.modelUrl, imageKey, input);

@@ -57,6 +57,10 @@ async function activate(name: BackendName, wasmPath: string | undefined): Promis
     wasmPathSet = wasmPath.endsWith('/') ? wasmPath : `${wasmPath}/`;
     setWasmPaths(wasmPathSet);
   }
+  // The browser build leaves WebGL and cpu out of the worker's first bytes
+  // (model/engine/tfjs-browser.ts): they load only where WebAssembly cannot run.
+  if (name === 'webgl' && !tf.findBackendFactory('webgl')) await import('@tensorflow/tfjs-backend-webgl');
+  if (name === 'cpu' && !tf.findBackendFactory('cpu')) await import('@tensorflow/tfjs-backend-cpu');
   const ok = await tf.setBackend(name);
   if (!ok) throw new Error('initialisation failed');
   await tf.ready();
