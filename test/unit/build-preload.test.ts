@@ -28,7 +28,8 @@ test('the worker loads TF.js without the converter, tf.data, WebGL or cpu before
   const text = (worker.staticChunks as string[]).map((c) => readFileSync(join(DIST, c), 'utf8')).join('\n');
   assert.not.ok(text.includes('loadGraphModel'), 'no graph-model converter');
   assert.not.ok(/MathBackendWebGL|WEBGL_VERSION/.test(text), 'no WebGL backend');
-  assert.ok(worker.staticGzip < 200_000, `the worker's first bytes are ${worker.staticGzip} B gzip`);
+  // TF.js core + layers + the WASM backend (~183 kB) and the jobs of every figure (look inside, training, teaching: ~24 kB).
+  assert.ok(worker.staticGzip < 215_000, `the worker's first bytes are ${worker.staticGzip} B gzip`);
 });
 
 test.run();
