@@ -260,9 +260,14 @@ it('links input and output both ways, on hover and on focus', async ({ page, url
 
 view.announcesCalmly('announces steps politely, and only now and then while playing', async (page) => {
   await click(page, '.playback button.play');
+  // The pause's announcement comes with the render after it (later under load): wait for it, then compare.
+  await page.waitForFunction(() => {
+    const el = document.querySelector('cnn-conv-view') as HTMLElement & { playback: { playing: boolean } };
+    return !el.playback.playing && el.shadowRoot!.querySelector('[data-role=announcement]')!.textContent!.trim().startsWith('Output (');
+  }, { timeout: 10_000 }).catch(() => undefined);
   await settle(page);
   const s = await state(page);
-  assert.ok(s.announcement.startsWith(`Output (${s.at.replace(',', ', ')}) =`), 'pausing announces where it stopped');
+  assert.ok(s.announcement.startsWith(`Output (${s.at.replace(',', ', ')}) =`), `pausing announces where it stopped: "${s.announcement}" at ${s.at}`);
 });
 
 it('reduced motion: no autoplay, the finished map at once', async ({ page, url }) => {

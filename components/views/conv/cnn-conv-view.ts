@@ -149,23 +149,12 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
     const layout = convFitLayout(subject, width, this.budget.room(key, this.size.height, guess), dims);
     this.fitted = { key, layout };
     const at = this.shownAt;
-    const win = windowAt(data, at);
-    const detailWin = channelWindowAt(data, this.detailChannel, at);
     const both = subject === 'sum' && width >= 760;
     const formulaWidth = both ? width / 2 : width;
-    const s: ConvTemplateState = {
-      data, at, win, detailWin,
-      computedUpTo: this.computedAt,
-      detailChannel: this.detailChannel,
-      probe: this.probe,
-      reading: this.probe ? outputsReading(data, this.probe) : null,
-      weightFocus: this.weightFocus,
-      weightShown: this.weightShown,
-      showKernelNumbers: 'numbers' in layout && layout.numbers,
-      ...(subject === 'sum'
-        ? this.formulas(data, at, win, detailWin, Math.max(1, Math.floor((formulaWidth - 110) / 72)), Math.max(1, Math.min(kw, Math.floor((formulaWidth - 120) / 110))))
-        : { channelTex: null, outputTex: null }),
-    };
+    const s = this.templateState(data, at, 'numbers' in layout && layout.numbers, (win, detailWin) => subject === 'sum'
+      ? this.formulas(data, at, win, detailWin, Math.max(1, Math.floor((formulaWidth - 110) / 72)), Math.max(1, Math.min(kw, Math.floor((formulaWidth - 120) / 110))))
+      : { channelTex: null, outputTex: null });
+    const win = s.win;
     const channels = Array.from({ length: cin }, (_, i) => i);
     this.kernelSheet = layout.kind === 'single' ? { channels: [this.detailChannel], cols: 1, kh, kw }
       : layout.kind === 'kernels' ? { channels, cols: layout.cols, kh, kw } : { channels, cols: 1, kh, kw };
@@ -177,6 +166,24 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
         ${body}
         ${subject === 'window' && layout.kind === 'rows' ? html`${legendsTemplate(data)}<div class="readout" data-role="readout">${this.readout(data, at, win)}</div>` : nothing}
       </div>`;
+  }
+
+  /** What the templates draw at the cell on show; `formulas` typesets its windows (or not). */
+  private templateState(data: ConvViewData, at: GridPosition, showKernelNumbers: boolean,
+    formulas: (win: ReturnType<typeof windowAt>, detailWin: ReturnType<typeof windowAt>) => Pick<ConvTemplateState, 'channelTex' | 'outputTex'>): ConvTemplateState {
+    const win = windowAt(data, at);
+    const detailWin = channelWindowAt(data, this.detailChannel, at);
+    return {
+      data, at, win, detailWin,
+      computedUpTo: this.computedAt,
+      detailChannel: this.detailChannel,
+      probe: this.probe,
+      reading: this.probe ? outputsReading(data, this.probe) : null,
+      weightFocus: this.weightFocus,
+      weightShown: this.weightShown,
+      showKernelNumbers,
+      ...formulas(win, detailWin),
+    };
   }
 
   private countRef(data: ConvViewData): KernelRef {
@@ -197,19 +204,8 @@ export class CnnConvView extends ChannelMapView<ConvViewData> {
 
   protected override renderData(data: ConvViewData) {
     const at = this.shownAt;
-    const win = windowAt(data, at);
-    const detailWin = channelWindowAt(data, this.detailChannel, at);
-    const s: ConvTemplateState = {
-      data, at, win, detailWin,
-      computedUpTo: this.computedAt,
-      detailChannel: this.detailChannel,
-      probe: this.probe,
-      reading: this.probe ? outputsReading(data, this.probe) : null,
-      weightFocus: this.weightFocus,
-      weightShown: this.weightShown,
-      showKernelNumbers: data.inShape[2] <= 4,
-      ...this.formulas(data, at, win, detailWin),
-    };
+    const s = this.templateState(data, at, data.inShape[2] <= 4, (win, detailWin) => this.formulas(data, at, win, detailWin));
+    const win = s.win;
     this.kernelSheet = { channels: Array.from({ length: data.inShape[2] }, (_, i) => i), cols: 1, kh: data.kernelSize[0], kw: data.kernelSize[1] };
     const dims: ConvDims = { cin: data.inShape[2], cout: data.outShape[2], kh: data.kernelSize[0], kw: data.kernelSize[1], picture: false };
     const countLayout = convFitLayout('count', Math.min(this.width || 360, 520), 420, dims);
