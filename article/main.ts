@@ -178,21 +178,31 @@ function restoreFromUrl(history: 'replace' | 'none'): boolean {
 }
 
 /**
- * After a fresh load, late layout (fonts, the browser's own jump to the #fragment) can move
- * the landed step; land it again until the reader scrolls by hand.
+ * After a fresh load, late layout (fonts, pictures, the browser's own jump to the #fragment)
+ * can move the landed step. Until the reader scrolls, types or taps, or a second after the
+ * page has loaded, the landed step holds: it is landed again instead of giving way to
+ * whichever step the moved layout puts under the trigger line.
  */
+let reland: (() => boolean) | null = null;
+
 function keepLanding(): void {
   if (!geometry) return;
-  let readerMoved = false;
-  const stop = () => { readerMoved = true; };
+  let until = Infinity;
+  const stop = () => { reland = null; };
   for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) window.addEventListener(type, stop, { once: true, passive: true });
-  const reland = () => {
-    if (readerMoved || active < 0) return;
+  /** Lands the step again; false once the landing is over. */
+  reland = () => {
+    if (active < 0 || performance.now() > until) { reland = null; return false; }
     const top = geometry.scrollTopFor(active);
     if (Math.abs(top - scrollY) > 2) goTo(active, 'none', 'instant', overrides);
+    return true;
   };
-  void document.fonts?.ready.then(reland);
-  window.addEventListener('load', () => { reland(); requestAnimationFrame(reland); }, { once: true });
+  void document.fonts?.ready.then(() => reland?.());
+  window.addEventListener('load', () => {
+    until = performance.now() + 1000;
+    reland?.();
+    requestAnimationFrame(() => reland?.());
+  }, { once: true });
 }
 
 if (stage && geometry && steps.length) {
@@ -201,6 +211,7 @@ if (stage && geometry && steps.length) {
   // to look at where the reader actually is.
   watchSteps(stepEls, () => {
     if (navigating) return;
+    if (reland?.()) return;
     const index = geometry.stepAtTriggerLine();
     if (index === active) return;
     overrides = {};
