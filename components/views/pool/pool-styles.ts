@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { twoMapsRowStyles } from '../shared/small-view-styles';
 
 /** Layout of <cnn-pool-view>: the window taken apart between in and out (small-view-styles' three-up stage). */
 export const poolStyles = css`
@@ -38,18 +39,8 @@ export const poolStyles = css`
  * one row below: its four values, the rule and the value it gives.
  */
 export const poolFittedStyles = css`
-  .maps-row {
-    --m: min(calc((100cqw - 12px) / 2), calc(100cqh - 26px));
-    display: flex;
-    justify-content: center;
-    gap: 12px;
-    /* No taller than two maps as wide as the figure need (the host's width, less the padding). */
-    max-height: calc((100cqw - 22px) / 2 + 26px);
-  }
+  ${twoMapsRowStyles}
   .with-lens .maps-row { --m: min(calc((100cqw - 12px) / 2), calc((100cqh - 40px) / 1.95)); max-height: calc((100cqw - 22px) / 2 * 1.95 + 40px); }
-  .maps-row .column { width: var(--m); gap: 6px; }
-  .maps-row h3 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-  .maps-row .map { width: var(--m); }
   .maps-row .window .cell { font-size: 10.5px; }
   .pool-fit .discard { margin: 0; font-size: 13px; }
 

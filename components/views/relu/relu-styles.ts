@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { twoMapsRowStyles } from '../shared/small-view-styles';
 
 /** Layout of <cnn-relu-view>: the rule and its graph between in and out (small-view-styles' three-up stage). */
 export const reluStyles = css`
@@ -27,18 +28,8 @@ export const reluStyles = css`
  * room when it is the subject on a small screen.
  */
 export const reluFittedStyles = css`
-  .maps-row {
-    --m: min(calc((100cqw - 12px) / 2), calc(100cqh - 26px));
-    display: flex;
-    justify-content: center;
-    gap: 12px;
-    /* No taller than two maps as wide as the figure need (the host's width, less the padding). */
-    max-height: calc((100cqw - 22px) / 2 + 26px);
-  }
+  ${twoMapsRowStyles}
   .with-lens .maps-row { --m: min(calc((100cqw - 12px) / 2), calc((100cqh - 34px) / 1.8)); max-height: calc((100cqw - 22px) / 2 * 1.8 + 34px); }
-  .maps-row .column { width: var(--m); gap: 6px; }
-  .maps-row h3 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-  .maps-row .map { width: var(--m); }
   .maps-row .lens .cell { aspect-ratio: 1.25; font-size: 11px; }
   .maps-row .lens { --label: 1.5rem; }
 

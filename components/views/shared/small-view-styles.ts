@@ -62,3 +62,21 @@ export const smallViewStyles = css`
     .equation { font-size: 15px; }
   }
 `;
+
+/**
+ * The fitted ReLU and pooling views' row of two maps (input and output) as large as the room
+ * allows; each view adds how much its windows under the maps take (`.with-lens`).
+ */
+export const twoMapsRowStyles = css`
+  .maps-row {
+    --m: min(calc((100cqw - 12px) / 2), calc(100cqh - 26px));
+    display: flex;
+    justify-content: center;
+    gap: 12px;
+    /* No taller than two maps as wide as the figure need (the host's width, less the padding). */
+    max-height: calc((100cqw - 22px) / 2 + 26px);
+  }
+  .maps-row .column { width: var(--m); gap: 6px; }
+  .maps-row h3 { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+  .maps-row .map { width: var(--m); }
+`;
