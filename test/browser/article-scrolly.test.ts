@@ -82,10 +82,10 @@ it('walks back through explicit navigation with the back button', async ({ page,
   await scrollToStep(page, 0);
   const urlNow = () => page.evaluate(() => location.pathname + location.search + location.hash);
   await page.click('.next-step');
-  await page.waitForFunction(() => document.querySelectorAll('section[id] .step')[1].classList.contains('is-active'));
+  await page.waitForFunction(() => document.querySelectorAll('section[id] .step')[1].classList.contains('is-active'), { timeout: 15_000 });
   const afterOne = await urlNow();
   await page.click('.next-step');
-  await page.waitForFunction(() => document.querySelectorAll('section[id] .step')[2].classList.contains('is-active'));
+  await page.waitForFunction(() => document.querySelectorAll('section[id] .step')[2].classList.contains('is-active'), { timeout: 15_000 });
   assert.is.not(await urlNow(), afterOne, 'the second step has its own address');
   await page.evaluate(() => history.back());
   await page.waitForFunction((want) => location.pathname + location.search + location.hash === want, { timeout: 10_000 }, afterOne);

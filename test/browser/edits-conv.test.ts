@@ -151,6 +151,8 @@ it('dragging a weight\'s handle up raises it by 0.01 per 2 px and runs the netwo
   await page.mouse.down();
   await page.mouse.move(grip.x, grip.y - 10, { steps: 4 });
   await page.mouse.move(grip.x, grip.y - 20, { steps: 4 });
+  // The drag is drawn on the next render: under load, give it a few frames.
+  for (let i = 0; i < 20 && Math.abs((await shownWeights(page))[0] - (start + 0.1)) >= 1e-9; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
   assert.ok(Math.abs((await shownWeights(page))[0] - (start + 0.1)) < 1e-9, 'the weight follows the drag before release');
   assert.equal(await editEvents(page), [], 'nothing runs while dragging');
   await page.mouse.up();
