@@ -87,7 +87,7 @@ function tableOfContents(html) {
 
 /**
  * No waterfall: the head names every chunk article.js imports before any of them is parsed
- * (modulepreload), the example list the figures read first (preload), and starts the
+ * (modulepreload), the example list and the first-run snapshot the figures read first (preload), and starts the
  * inference worker with the model (early-worker.js) from the page's first bytes.
  */
 export function preloadHints(page, meta) {
@@ -96,6 +96,8 @@ export function preloadHints(page, meta) {
   const hints = [
     ...chunks.map((c) => `<link rel="modulepreload" href="${c}">`),
     '<link rel="preload" href="assets/examples/manifest.json" as="fetch" crossorigin>',
+    // The overview's first paint, before the model has loaded (components/shared/first-run.ts).
+    ...(existsSync(join(root, 'assets/model/first-run.bin')) ? ['<link rel="preload" href="assets/model/first-run.bin" as="fetch" crossorigin>'] : []),
   ].join('\n');
   const anchor = '<link rel="modulepreload" href="article.js">';
   if (!page.includes(anchor)) throw new Error(`article/page.html must load article.js with ${anchor}`);
@@ -196,7 +198,7 @@ export async function build() {
     splitting: true,
     format: 'esm',
     target: 'es2022',
-    minify: true,
+    minify: !process.env.CNN_NO_MINIFY,
     sourcemap: 'linked',
     metafile: true,
     chunkNames: 'chunks/[name]-[hash]',

@@ -13,7 +13,7 @@ import { assetUrl } from '../shared/asset-base';
 import { articleLinkTemplate, selectionState } from '../shared/article-link';
 import { formatValue } from '../shared/numbers';
 import type { FrameSpec } from '../shared/frame-controller';
-import { paintCanvases } from './overview-paint';
+import { OverviewPainter } from './overview-paint';
 import { SlotSize } from './slot-size';
 import { wideGeometry } from './wide-geometry';
 import { estimateTextWidth } from './column-labels';
@@ -21,6 +21,7 @@ import { COMPACT_BELOW, isSubject, overviewFrameSpec, type OverviewSubject } fro
 import { OverviewPanels, type ValueCursor } from './overview-panels';
 import { colourKey } from './panels/legend-panel';
 import { OverviewEdits } from './overview-edits';
+import type { ModelInfo, NetworkRun } from '../shared/network-types';
 
 /**
  * The whole network, live: every layer as a column of activation maps for the current
@@ -94,7 +95,14 @@ export class CnnOverview extends FigureElement {
 
   cols: ColumnView[] = buildColumns(null, null, 'unit');
   private focusAfterRender = false;
-  private colsKey = '';
+  private colsFor: { info: ModelInfo | null; run: NetworkRun | null; scale: ScaleMode } = { info: null, run: null, scale: 'unit' };
+
+  private readonly painter = new OverviewPainter(this);
+
+  /** The article's first figure: paint the shipped model's first run while the model loads. */
+  protected override paintsFirstRun(): boolean {
+    return true;
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('scale') && !SCALE_MODES.includes(this.scale)) {
@@ -104,13 +112,12 @@ export class CnnOverview extends FigureElement {
     super.willUpdate(changed);
     // Columns (domains, per-map ranges) depend only on the model, the run and the mode:
     // hover and focus updates reuse them.
-    const colsKey = `${this.network.info?.url}|${this.network.run?.imageKey}|${this.scale}`;
-    if (colsKey !== this.colsKey) {
-      this.colsKey = colsKey;
-      this.cols = buildColumns(this.network.info, this.network.run, this.scale);
+    const { info, run } = this.network;
+    if (info !== this.colsFor.info || run !== this.colsFor.run || this.scale !== this.colsFor.scale) {
+      this.colsFor = { info, run, scale: this.scale };
+      this.cols = buildColumns(info, run, this.scale);
     }
     // Checked whenever it is set and whenever a model arrives (a bad value in the HTML included).
-    const info = this.network.info;
     if (info && (changed.has('selected') || info.url !== this.selectedCheckedFor)) {
       this.selectedCheckedFor = info.url;
       this.checkSelected();
@@ -372,7 +379,7 @@ export class CnnOverview extends FigureElement {
   };
 
   protected override updated(): void {
-    paintCanvases(this.renderRoot, this.cols, this.network.run, this.scale);
+    this.painter.paint();
     if (this.focusAfterRender) {
       this.focusAfterRender = false;
       (this.renderRoot.querySelector(`.map[data-column="${this.focusPos.column}"][data-channel="${this.focusPos.channel}"], .class-row[data-column="${this.focusPos.column}"][data-channel="${this.focusPos.channel}"]`) as HTMLElement | null)?.focus();

@@ -11,8 +11,13 @@ import type { ColumnView } from './overview-view';
 const runIds = new WeakMap<NetworkRun, number>();
 let runCount = 0;
 
-export function paintCanvases(root: ParentNode, cols: readonly ColumnView[], run: NetworkRun | null, scale: string): void {
-  if (!run) return;
+/**
+ * Paints what is not painted yet; with `budgetMs`, stops once that much time has gone and
+ * returns false (call again in the next frame for the rest), else returns true when done.
+ */
+export function paintCanvases(root: ParentNode, cols: readonly ColumnView[], run: NetworkRun | null, scale: string, budgetMs = Infinity): boolean {
+  if (!run) return true;
+  const start = performance.now();
   let id = runIds.get(run);
   if (id === undefined) runIds.set(run, (id = ++runCount));
   for (const canvas of root.querySelectorAll<HTMLCanvasElement>('canvas[data-column], canvas[data-rgb]')) {
@@ -32,5 +37,40 @@ export function paintCanvases(root: ParentNode, cols: readonly ColumnView[], run
       else continue;
     }
     canvas.dataset.painted = key;
+    if (performance.now() - start > budgetMs) return false;
   }
+  return true;
+}
+
+/** How long a spread-out paint works per frame (OverviewPainter). */
+const PAINT_SLICE_MS = 8;
+
+interface PaintedFigure {
+  readonly renderRoot: ParentNode;
+  readonly cols: readonly ColumnView[];
+  readonly network: { readonly run: NetworkRun | null };
+  readonly scale: string;
+}
+
+/**
+ * Paints an overview's maps after each render. A picture the reader just chose paints at
+ * once, in one frame; the first picture, and the same picture again (the live run after the
+ * first-run snapshot, another variant of the model) paint a few milliseconds per frame, so
+ * that no task runs long.
+ */
+export class OverviewPainter {
+  private frame = 0;
+  private paintedImage = '';
+
+  constructor(private readonly figure: PaintedFigure) {}
+
+  readonly paint = (): void => {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    const { renderRoot, cols, network, scale } = this.figure;
+    const run = network.run;
+    const chosen = Boolean(run && this.paintedImage && run.imageKey !== this.paintedImage);
+    if (paintCanvases(renderRoot, cols, run, scale, chosen ? Infinity : PAINT_SLICE_MS)) this.paintedImage = run?.imageKey ?? this.paintedImage;
+    else this.frame = requestAnimationFrame(this.paint);
+  };
 }

@@ -36,7 +36,12 @@ export abstract class FigureElement extends LitElement {
 
   @state() protected announcement = '';
 
-  readonly network = new NetworkController(this);
+  /** Whether the figure paints the shipped model's first-run snapshot while the model loads (first-run.ts). */
+  protected paintsFirstRun(): boolean {
+    return false;
+  }
+
+  readonly network = new NetworkController(this, { firstRun: () => this.paintsFirstRun() });
   readonly source = new ImageSourceController(this, this.network);
   /** The content box, for layouts that change with the space the figure is given. */
   readonly size = new SizeController(this);

@@ -29,7 +29,7 @@ export class NetworkController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: { wakeMargin?: string } = {},
+    private readonly options: { wakeMargin?: string; firstRun?: () => boolean } = {},
   ) {
     host.addController(this);
   }
@@ -72,6 +72,8 @@ export class NetworkController implements ReactiveController {
   showImage(key: string, source: () => Promise<ImageInput>): void {
     if (this.wanted?.key === key && this.run?.imageKey === key) return;
     this.wanted = { key, source };
+    this.wantedListener?.(key);
+    this.wantedListener = undefined;
     if (this.awake) this.runWanted();
   }
 
@@ -96,6 +98,7 @@ export class NetworkController implements ReactiveController {
     this.phase = 'loading';
     this.error = '';
     this.host.requestUpdate();
+    if (!this.run && this.options.firstRun?.()) void this.showFirstRun(store);
     store
       .load((f) => { this.progress = f; this.host.requestUpdate(); })
       .then((info) => {
@@ -125,6 +128,8 @@ export class NetworkController implements ReactiveController {
         if (this.staged) {
           this.info = this.staged;
           this.staged = null;
+        } else if (this.info?.preview && store.loaded) {
+          this.info = store.loaded;
         }
         this.run = run;
         this.phase = 'ready';
@@ -138,6 +143,29 @@ export class NetworkController implements ReactiveController {
       },
     );
   }
+
+  /**
+   * Paints the model's first-run snapshot (first-run.ts) while the model loads, when it is of
+   * the picture asked for and nothing else has arrived; the live run replaces it as any newer
+   * run does. It looks ready: the live run brings the same picture, only exact to the last bit.
+   */
+  private async showFirstRun(store: NetworkStore): Promise<void> {
+    const first = await store.preview();
+    // Decoded in this task; drawn in the next, so that neither runs long.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!first || store !== this.store || this.run || this.info || store.loaded) return;
+    // The picture asked for may be known only later (examples load from their manifest).
+    const key = this.wanted?.key ?? (await new Promise<string | undefined>((resolve) => {
+      this.wantedListener = resolve;
+    }));
+    if (key !== first.run.imageKey || store !== this.store || this.run || this.info || store.loaded) return;
+    this.info = first.info;
+    this.run = first.run;
+    this.phase = 'ready';
+    this.host.requestUpdate();
+  }
+
+  private wantedListener?: (key: string) => void;
 
   private fail(message: string): void {
     this.error = message;

@@ -2,6 +2,7 @@
  * One store per model URL, shared by every figure on the page: the model loads once, and
  * each image is run once however many figures show it.
  */
+import { firstRun, type FirstRun } from './first-run';
 import { inferenceClient } from './inference-client';
 import type { ModelInfo, NetworkRun } from './network-types';
 import type { ImageInput } from './worker-protocol';
@@ -22,6 +23,8 @@ export class NetworkStore {
   static readonly counters = { loads: 0, inferences: 0 };
 
   private info?: Promise<ModelInfo>;
+  /** The model's description once it has loaded (null before). */
+  loaded: ModelInfo | null = null;
   private progress = 0;
   private readonly progressListeners = new Set<(f: number) => void>();
   private readonly runs = new Map<string, Promise<NetworkRun>>();
@@ -37,14 +40,21 @@ export class NetworkStore {
     this.info ??= (async () => {
       NetworkStore.counters.loads++;
       const client = await inferenceClient();
-      return client.load(this.modelUrl, (f) => {
+      const info = await client.load(this.modelUrl, (f) => {
         this.progress = f;
         for (const l of this.progressListeners) l(f);
       });
+      this.loaded = info;
+      return info;
     })();
     const done = () => { if (onProgress) this.progressListeners.delete(onProgress); };
     this.info.then(done, done);
     return this.info;
+  }
+
+  /** A run to paint before the model has loaded (the shipped model's default picture), or null. */
+  preview(): Promise<FirstRun | null> {
+    return firstRun(this.modelUrl);
   }
 
   /** Runs an image once per key; later callers with the same key share the result. */

@@ -24,6 +24,8 @@ export interface ModelInfo {
   backendReason: string;
   /** Something a reader should know about how the network runs here (a slower engine, no worker); '' when nothing. */
   notice?: string;
+  /** A description read from a first-run snapshot (first-run.ts): no parameters yet; the live model's replaces it. */
+  preview?: boolean;
 }
 
 export interface NetworkRun {

@@ -113,13 +113,36 @@ export function poolMap(
 ): Float32Array {
   const [oh, ow, c] = poolOutputShape(inShape, geometry);
   const out = new Float32Array(oh * ow * c);
+  if (mode === 'max') return maxPoolInto(out, input, inShape, geometry);
   for (let row = 0; row < oh; row++) {
     for (let col = 0; col < ow; col++) {
       for (let ch = 0; ch < c; ch++) {
-        out[(row * ow + col) * c + ch] =
-          mode === 'max'
-            ? maxPoolWindow(input, inShape, ch, row, col, geometry).max
-            : avgPoolWindow(input, inShape, ch, row, col, geometry).mean;
+        out[(row * ow + col) * c + ch] = avgPoolWindow(input, inShape, ch, row, col, geometry).mean;
+      }
+    }
+  }
+  return out;
+}
+
+/** poolMap's max pooling without building windows: the same cells, the same first maximum. */
+function maxPoolInto(out: Float32Array, input: ArrayLike<number>, inShape: readonly number[], geometry: PoolGeometry): Float32Array {
+  const [h, w, c] = checkMap(input, inShape, 'pool input');
+  const [ph, pw] = geometry.poolSize;
+  const [sh, sw] = geometry.strides;
+  const g = windowGeometry(h, w, geometry.poolSize, geometry.strides, geometry.padding);
+  for (let row = 0; row < g.outHeight; row++) {
+    const r0 = row * sh - g.padTop;
+    for (let col = 0; col < g.outWidth; col++) {
+      const c0 = col * sw - g.padLeft;
+      for (let ch = 0; ch < c; ch++) {
+        let max = -Infinity;
+        for (let r = Math.max(0, r0); r < Math.min(h, r0 + ph); r++) {
+          for (let q = Math.max(0, c0); q < Math.min(w, c0 + pw); q++) {
+            const v = input[(r * w + q) * c + ch];
+            if (v > max) max = v;
+          }
+        }
+        out[(row * g.outWidth + col) * c + ch] = max;
       }
     }
   }

@@ -68,7 +68,8 @@ function instrument(): void {
       if (!o?.shadowRoot || !run || (key && run.imageKey !== key)) return false;
       const canvases = o.shadowRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-column], canvas[data-rgb]');
       if (canvases.length === 0) return false;
-      for (const c of canvases) if (!c.dataset.painted?.startsWith(`${run.imageKey}|`)) return false;
+      // data-painted is `serial|imageKey|scale|map` (components/overview/overview-paint.ts).
+      for (const c of canvases) if (c.dataset.painted?.split('|')[1] !== run.imageKey) return false;
       return true;
     },
   };
