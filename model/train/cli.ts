@@ -33,6 +33,7 @@ const USAGE = `Usage: npm run train -- --data DIR [options]
   --shift N             largest shift in pixels, default ${DEFAULT_CONFIG.augment.shift}
   --colour X            brightness/contrast/saturation jitter ±X, default ${DEFAULT_CONFIG.augment.brightness}
   --zoom X              largest zoom-in factor (1: none), default ${DEFAULT_CONFIG.augment.zoom[1]}
+  --cutout N            side of a cutout square in pixels (0: none), default ${DEFAULT_CONFIG.augment.cutout ?? 0}
   --flip-only-final N   last N epochs with flips only, default ${DEFAULT_CONFIG.flipOnlyFinalEpochs}
   --workers N           gradient worker threads (0: none), default ${DEFAULT_CONFIG.workers};
                         part of the run: another count gives slightly different weights
@@ -69,6 +70,7 @@ const { values } = parseArgs({
     shift: { type: 'string' },
     colour: { type: 'string' },
     zoom: { type: 'string' },
+    cutout: { type: 'string' },
     'flip-only-final': { type: 'string' },
     workers: { type: 'string' },
     'no-augment': { type: 'boolean', default: false },
@@ -160,6 +162,7 @@ function augmentFromFlags(): AugmentConfig {
     ...base,
     shift: num('shift', values.shift, base.shift),
     zoom: [1, num('zoom', values.zoom, base.zoom[1])],
+    ...(values.cutout !== undefined || base.cutout ? { cutout: num('cutout', values.cutout, base.cutout ?? 0) } : {}),
     brightness: colour,
     contrast: colour,
     saturation: colour,
