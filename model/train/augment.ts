@@ -20,6 +20,11 @@ export interface AugmentConfig {
   contrast: number;
   /** Saturation factor (about each pixel's grey) drawn from [1 − s, 1 + s]. */
   saturation: number;
+  /**
+   * Cutout: a square of this side (pixels) at a uniformly drawn centre, clipped to the
+   * image, is painted with the image's mean colour; 0 or absent: none. Done last.
+   */
+  cutout?: number;
 }
 
 export const NO_AUGMENTATION: AugmentConfig = { flip: false, shift: 0, zoom: [1, 1], brightness: 0, contrast: 0, saturation: 0 };
@@ -84,8 +89,30 @@ export function writeAugmented(rgb: Uint8Array, n: number, out: Float32Array, at
       }
     }
   }
-  if (brightness === 1 && contrast === 1 && saturation === 1) return;
+  if (brightness !== 1 || contrast !== 1 || saturation !== 1) adjustColour(out, at, brightness, contrast, saturation);
+  if (cfg.cutout && cfg.cutout > 0) cutout(out, at, cfg.cutout, prng.int(S), prng.int(S));
+}
 
+/** Paints the square of side `side` centred at (cx, cy) (clipped) with the image's mean colour. */
+function cutout(out: Float32Array, at: number, side: number, cx: number, cy: number): void {
+  const mean = [0, 0, 0];
+  for (let p = 0; p < PIXELS; p++) for (let ch = 0; ch < 3; ch++) mean[ch] += out[at + p * 3 + ch];
+  for (let ch = 0; ch < 3; ch++) mean[ch] /= PIXELS;
+  const x0 = Math.max(0, cx - Math.floor(side / 2));
+  const y0 = Math.max(0, cy - Math.floor(side / 2));
+  const x1 = Math.min(S, cx - Math.floor(side / 2) + side);
+  const y1 = Math.min(S, cy - Math.floor(side / 2) + side);
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const o = at + (y * S + x) * 3;
+      out[o] = mean[0];
+      out[o + 1] = mean[1];
+      out[o + 2] = mean[2];
+    }
+  }
+}
+
+function adjustColour(out: Float32Array, at: number, brightness: number, contrast: number, saturation: number): void {
   // Colour: brightness, then contrast about the mean grey, then saturation; clamped to [0, 1].
   let mean = 0;
   for (let p = 0; p < PIXELS; p++) {
@@ -117,5 +144,6 @@ export function describeAugmentation(cfg: AugmentConfig): string {
   if (cfg.brightness > 0) parts.push(`brightness ×(1 ± ${cfg.brightness})`);
   if (cfg.contrast > 0) parts.push(`contrast ×(1 ± ${cfg.contrast})`);
   if (cfg.saturation > 0) parts.push(`saturation ×(1 ± ${cfg.saturation})`);
+  if (cfg.cutout && cfg.cutout > 0) parts.push(`cutout ${cfg.cutout}×${cfg.cutout} px in the image's mean colour`);
   return parts.length ? parts.join('; ') : 'none';
 }

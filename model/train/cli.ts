@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SHARED_DATA_DIR } from '../node/dataset';
 import { type AugmentConfig, NO_AUGMENTATION } from './augment';
+import { DEFAULT_DISTILL, type DistillConfig } from './config';
+import { type ModelSpec, TINY_VGG } from './models';
 import { streamProgress } from './progress';
 import { runTraining } from './run';
 import { DEFAULT_CONFIG, type TrainConfig } from './trainer';
@@ -31,10 +33,23 @@ const USAGE = `Usage: npm run train -- --data DIR [options]
   --shift N             largest shift in pixels, default ${DEFAULT_CONFIG.augment.shift}
   --colour X            brightness/contrast/saturation jitter ±X, default ${DEFAULT_CONFIG.augment.brightness}
   --zoom X              largest zoom-in factor (1: none), default ${DEFAULT_CONFIG.augment.zoom[1]}
+  --cutout N            side of a cutout square in pixels (0: none), default ${DEFAULT_CONFIG.augment.cutout ?? 0}
   --flip-only-final N   last N epochs with flips only, default ${DEFAULT_CONFIG.flipOnlyFinalEpochs}
   --workers N           gradient worker threads (0: none), default ${DEFAULT_CONFIG.workers};
                         part of the run: another count gives slightly different weights
-  --no-augment          train on the plain images`;
+  --no-augment          train on the plain images
+  --model M             the network: tiny-vgg (default) or teacher:W1,W2,… (a distillation teacher alone)
+  --distill W           distil from a teacher trained first; W = share of the soft term (0: no teacher),
+                        default ${DEFAULT_CONFIG.distill?.weight ?? 0}
+  --temperature T       distillation temperature, default ${DEFAULT_DISTILL.temperature}
+  --teacher-widths L    the teacher's conv widths, default ${widthsOf(DEFAULT_DISTILL.teacher.model)}
+  --teacher-epochs N    default ${DEFAULT_DISTILL.teacher.epochs}
+  --teacher-lr X        default ${DEFAULT_DISTILL.teacher.learningRate}
+  --teacher-state DIR   the teacher's resumable state (default <state>/teacher)`;
+
+function widthsOf(spec: ModelSpec | undefined): string {
+  return spec?.kind === 'teacher' ? spec.widths.join(',') : '';
+}
 
 const { values } = parseArgs({
   options: {
@@ -55,9 +70,17 @@ const { values } = parseArgs({
     shift: { type: 'string' },
     colour: { type: 'string' },
     zoom: { type: 'string' },
+    cutout: { type: 'string' },
     'flip-only-final': { type: 'string' },
     workers: { type: 'string' },
     'no-augment': { type: 'boolean', default: false },
+    model: { type: 'string' },
+    distill: { type: 'string' },
+    temperature: { type: 'string' },
+    'teacher-widths': { type: 'string' },
+    'teacher-epochs': { type: 'string' },
+    'teacher-lr': { type: 'string' },
+    'teacher-state': { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -96,7 +119,41 @@ const config: TrainConfig = {
   augment: values['no-augment'] ? NO_AUGMENTATION : augmentFromFlags(),
   workers: num('workers', values.workers, DEFAULT_CONFIG.workers),
   flipOnlyFinalEpochs: num('flip-only-final', values['flip-only-final'], DEFAULT_CONFIG.flipOnlyFinalEpochs),
+  model: modelFromFlag(values.model) ?? DEFAULT_CONFIG.model,
+  distill: distillFromFlags(),
 };
+if (config.distill && config.model && config.model.kind !== 'tiny-vgg') {
+  console.error(`--distill trains a teacher for Tiny VGG; it does not go with --model ${values.model}`);
+  process.exit(2);
+}
+
+function modelFromFlag(text: string | undefined): ModelSpec | undefined {
+  if (text === undefined) return undefined;
+  if (text === 'tiny-vgg') return TINY_VGG;
+  const m = /^teacher:(\d+(?:,\d+)*)$/.exec(text);
+  if (!m) {
+    console.error(`--model takes tiny-vgg or teacher:W1,W2,…, got '${text}'\n\n${USAGE}`);
+    process.exit(2);
+  }
+  return { kind: 'teacher', widths: m[1].split(',').map(Number) };
+}
+
+/** The defaults' distillation, or DEFAULT_DISTILL when --distill turns it on; the teacher flags adjust it. */
+function distillFromFlags(): DistillConfig | undefined {
+  const base = DEFAULT_CONFIG.distill ?? DEFAULT_DISTILL;
+  const weight = num('distill', values.distill, DEFAULT_CONFIG.distill?.weight ?? 0);
+  if (weight <= 0) return undefined;
+  const widths = values['teacher-widths'];
+  const teacher: TrainConfig = {
+    ...base.teacher,
+    seed: num('seed', values.seed, base.teacher.seed),
+    workers: num('workers', values.workers, base.teacher.workers),
+    epochs: num('teacher-epochs', values['teacher-epochs'], base.teacher.epochs),
+    learningRate: num('teacher-lr', values['teacher-lr'], base.teacher.learningRate),
+    ...(widths ? { model: modelFromFlag(`teacher:${widths}`) } : {}),
+  };
+  return { weight, temperature: num('temperature', values.temperature, base.temperature), teacher };
+}
 
 function augmentFromFlags(): AugmentConfig {
   const base = DEFAULT_CONFIG.augment;
@@ -105,6 +162,7 @@ function augmentFromFlags(): AugmentConfig {
     ...base,
     shift: num('shift', values.shift, base.shift),
     zoom: [1, num('zoom', values.zoom, base.zoom[1])],
+    ...(values.cutout !== undefined || base.cutout ? { cutout: num('cutout', values.cutout, base.cutout ?? 0) } : {}),
     brightness: colour,
     contrast: colour,
     saturation: colour,
@@ -114,5 +172,14 @@ const outDir = values.out ?? (limit !== undefined ? '.cache/train-smoke' : 'asse
 
 const stateDir = values.state ?? (limit !== undefined ? '.cache/train-smoke-state' : '.cache/train-state');
 
-const summary = await runTraining({ dataDir, outDir, stateDir, resume: values.resume, limit, config, progress: streamProgress() });
+const summary = await runTraining({
+  dataDir,
+  outDir,
+  stateDir,
+  resume: values.resume,
+  limit,
+  config,
+  progress: streamProgress(),
+  teacherStateDir: values['teacher-state'],
+});
 process.exit(summary.completed ? 0 : 1);

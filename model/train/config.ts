@@ -5,8 +5,27 @@
  */
 import type { AugmentConfig } from './augment';
 import { checkpointSchedule } from './checkpoint-format';
+import type { ModelSpec } from './models';
+
+/**
+ * Knowledge distillation: a teacher is trained first (its own run, `teacher`), then this
+ * run's network learns from the labels and from the teacher's softened outputs on the same
+ * augmented images (gradients.ts, distillationLoss).
+ */
+export interface DistillConfig {
+  /** Share of the soft (teacher) term in the loss, 0–1. */
+  weight: number;
+  /** Softmax temperature of both teacher and student in the soft term. */
+  temperature: number;
+  /** The teacher's own run: its network (`model`), schedule, augmentation… (no `distill`). */
+  teacher: TrainConfig;
+}
 
 export interface TrainConfig {
+  /** The network; default Tiny VGG (the shipped model). */
+  model?: ModelSpec;
+  /** Train a teacher first and distil from it. */
+  distill?: DistillConfig;
   epochs: number;
   batchSize: number;
   seed: number;
@@ -36,8 +55,8 @@ export interface TrainConfig {
   checkpointEpochs?: number[];
 }
 
-/** The shipped run (assets/model/): `npm run train` with no option reproduces it. */
-export const DEFAULT_CONFIG: TrainConfig = {
+/** Run B, shipped before distillation (README, "Runs tried"). */
+export const RUN_B_CONFIG: TrainConfig = {
   epochs: 100,
   batchSize: 32,
   seed: 1,
@@ -52,6 +71,22 @@ export const DEFAULT_CONFIG: TrainConfig = {
   flipOnlyFinalEpochs: 10,
   workers: 2,
 };
+
+/** The distillation used when `--distill` is given: the teacher is run B's recipe on a wider network. */
+export const DEFAULT_DISTILL: DistillConfig = {
+  weight: 0.5,
+  temperature: 4,
+  teacher: {
+    ...RUN_B_CONFIG,
+    model: { kind: 'teacher', widths: [16, 32, 64, 128] },
+    epochs: 40,
+    flipOnlyFinalEpochs: 0,
+    checkpointEpochs: [],
+  },
+};
+
+/** The shipped run (assets/model/): `npm run train` with no option reproduces it. */
+export const DEFAULT_CONFIG: TrainConfig = RUN_B_CONFIG;
 
 export const checkpointEpochsOf = (cfg: TrainConfig) => cfg.checkpointEpochs ?? checkpointSchedule(cfg.epochs);
 

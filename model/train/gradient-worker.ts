@@ -1,12 +1,14 @@
 /**
  * A worker thread that computes the gradients of part of a batch (data-parallel training,
  * see worker-pool.ts). It holds its own WASM backend and model; each request brings the
- * current weights, so the worker keeps no training state.
+ * current weights, so the worker keeps no training state. When distilling, it also holds
+ * the (fixed) teacher, sent once at start, and runs it on the same augmented images.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
-import { buildTinyVgg, INPUT_SHAPE } from '../architecture';
+import { INPUT_SHAPE } from '../architecture';
 import { batchGradients, type LossSpec } from './gradients';
+import { buildModel, type ModelSpec } from './models';
 import { useWasmBackend } from './wasm-gradients';
 
 export interface WorkerRequest {
@@ -21,10 +23,21 @@ export interface WorkerReply {
   grads: Float32Array[];
 }
 
+/** What a worker is started with. */
+export interface WorkerSetup {
+  loss: LossSpec;
+  model?: ModelSpec;
+  /** Distillation: the teacher's network and (fixed) weights. */
+  teacher?: { model: ModelSpec; weights: Float32Array[] };
+}
+
 const port = parentPort!;
-const spec = workerData as LossSpec;
+const setup = workerData as WorkerSetup;
+const spec = setup.loss;
 await useWasmBackend();
-const model = buildTinyVgg({ outputActivation: 'linear' });
+const model = buildModel(setup.model, 0, 'linear');
+const teacher = setup.teacher ? buildModel(setup.teacher.model, 0, 'linear') : null;
+if (teacher) tf.tidy(() => teacher.setWeights(setup.teacher!.weights.map((a, i) => tf.tensor(a, teacher.weights[i].shape as number[]))));
 const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
 const isKernel = model.trainableWeights.map((w) => w.originalName.endsWith('/kernel'));
 
@@ -33,7 +46,8 @@ port.on('message', (req: WorkerRequest) => {
   tf.tidy(() => {
     vars.forEach((v, i) => v.assign(tf.tensor(req.weights[i], v.shape)));
     const x = tf.tensor4d(req.x, [req.labels.length, ...INPUT_SHAPE]);
-    const out = batchGradients(model, vars, isKernel, x, tf.tensor1d(req.labels, 'int32'), spec);
+    const teacherLogits = teacher ? (teacher.predict(x) as tf.Tensor2D) : undefined;
+    const out = batchGradients(model, vars, isKernel, x, tf.tensor1d(req.labels, 'int32'), spec, teacherLogits);
     reply = {
       loss: out.loss.dataSync()[0],
       correct: out.correct.dataSync()[0],

@@ -8,6 +8,29 @@ export interface LossSpec {
   labelSmoothing: number;
   /** L2 penalty on kernels, added to the loss. */
   l2: number;
+  /** Knowledge distillation, when the caller passes the teacher's logits (see distillationLoss). */
+  distill?: { weight: number; temperature: number };
+}
+
+/**
+ * Hinton et al.'s distillation loss, per batch: (1 − w) · cross-entropy with the labels +
+ * w · T² · KL(softmax(teacher / T) ‖ softmax(student / T)). The T² keeps the soft term's
+ * gradients on the scale of the hard one's whatever the temperature. Label smoothing, if
+ * any, applies to the hard term only.
+ */
+export function distillationLoss(
+  y: tf.Tensor,
+  logits: tf.Tensor,
+  teacherLogits: tf.Tensor,
+  weight: number,
+  temperature: number,
+  labelSmoothing = 0,
+): tf.Scalar {
+  const hard = tf.losses.softmaxCrossEntropy(y, logits, undefined, labelSmoothing) as tf.Scalar;
+  const t = teacherLogits.div(temperature);
+  const soft = tf.softmax(t);
+  const kl = soft.mul(tf.logSoftmax(t).sub(tf.logSoftmax(logits.div(temperature)))).sum(1).mean();
+  return hard.mul(1 - weight).add(kl.mul(weight * temperature * temperature)) as tf.Scalar;
 }
 
 export interface BatchGradients {
@@ -32,13 +55,19 @@ export function batchGradients(
   x: tf.Tensor4D,
   labels: tf.Tensor1D,
   spec: LossSpec,
+  /** The teacher's logits for x (distillation, with spec.distill). */
+  teacherLogits?: tf.Tensor2D,
 ): BatchGradients {
+  if (spec.distill && !teacherLogits) throw new Error('batchGradients: distillation needs the teacher\'s logits');
   const y = tf.oneHot(labels, outputUnits(model)).toFloat();
   const kept: tf.Scalar[] = [];
   const { value, grads } = tf.variableGrads(() => {
     const logits = model.apply(x, { training: true }) as tf.Tensor2D;
     kept.push(tf.keep(logits.argMax(1).equal(labels).sum()));
-    let loss = tf.losses.softmaxCrossEntropy(y, logits, undefined, spec.labelSmoothing) as tf.Scalar;
+    let loss =
+      spec.distill && teacherLogits
+        ? distillationLoss(y, logits, teacherLogits, spec.distill.weight, spec.distill.temperature, spec.labelSmoothing)
+        : (tf.losses.softmaxCrossEntropy(y, logits, undefined, spec.labelSmoothing) as tf.Scalar);
     if (spec.l2 > 0) loss = loss.add(tf.addN(vars.filter((_, i) => isKernel[i]).map((w) => w.square().sum())).mul(spec.l2)) as tf.Scalar;
     return loss;
   }, vars);

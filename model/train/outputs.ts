@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import { PREPROCESSING } from '../architecture';
 import { CLASS_NAMES } from '../classes';
 import { describeAugmentation } from './augment';
+import { describeModel } from './models';
 import { CHECKPOINT_FORMAT, encodeCheckpoint, layoutOf, type NamedWeights, type TensorLayout } from './checkpoint-format';
 import { SPLIT_SEED, type TrainingData } from './data';
 import type { Evaluation } from './metrics';
@@ -125,12 +126,14 @@ export interface ReportInput {
   trainSeconds: number;
   resumedFromEpoch: number;
   checkpoints: { label: string; file: string; bytes: number }[];
+  /** Distilled runs: the teacher's selection, accuracy and curves. */
+  teacher?: unknown;
 }
 
 export function buildReport(r: ReportInput) {
   const names = (indices: number[]) => indices.map((i) => `${basename(r.data.val.files[i])}`);
   return {
-    model: 'Tiny VGG (model.json beside this file)',
+    model: `${describeModel(r.config.model)} (model.json beside this file)`,
     classes: [...CLASS_NAMES],
     seed: r.config.seed,
     config: r.config,
@@ -160,5 +163,6 @@ export function buildReport(r: ReportInput) {
       tfjs: tf.version.tfjs,
     },
     checkpoints: r.checkpoints,
+    ...(r.teacher ? { teacher: r.teacher } : {}),
   };
 }

@@ -16,7 +16,8 @@ import { writeFileAtomic } from './node-io';
 import { buildReport, CheckpointWriter, saveShippedModel } from './outputs';
 import { type ProgressSink, formatDuration, silentProgress } from './progress';
 import { CHECKPOINTS_DIR, publishRun } from './staging';
-import { plainBatch, predictLabels, train, type TrainConfig } from './trainer';
+import { describeModel } from './models';
+import { plainBatch, predictLabels, type TeacherWeights, train, type TrainConfig, type TrainResult } from './trainer';
 import { useWasmBackend } from './wasm-gradients';
 
 export interface RunOptions {
@@ -34,6 +35,48 @@ export interface RunOptions {
   progress?: ProgressSink;
   /** Stop after this many epochs as if interrupted. */
   stopAfterEpoch?: number;
+  /** Resumable state of the teacher (config.distill); default stateDir/teacher. */
+  teacherStateDir?: string;
+}
+
+/** What the report says about the teacher of a distilled run. */
+export interface TeacherSummary {
+  model: string;
+  selection: TrainResult['selection'];
+  earlyStopHalfAccuracy: number;
+  testHalfAccuracy: number;
+  trainSeconds: number;
+  epochs: TrainResult['history'];
+}
+
+/**
+ * Trains (or, with `resume` and a finished state, reloads) the teacher of a distilled run;
+ * null if it was interrupted.
+ */
+async function trainTeacher(opts: RunOptions, data: TrainingData, progress: ProgressSink): Promise<{ teacher: TeacherWeights; summary: TeacherSummary } | null> {
+  const cfg = opts.config.distill!.teacher;
+  const stateDir = opts.teacherStateDir ?? (opts.stateDir ? join(opts.stateDir, 'teacher') : undefined);
+  progress.log(`Teacher first (${describeModel(cfg.model)}), ${cfg.epochs} epochs${stateDir ? `, state in ${stateDir}` : ''}.`);
+  const result = await train({ data, config: cfg, stateDir, resume: opts.resume, progress });
+  if (!result.completed || !result.model || !result.selection) return null;
+  const weights = result.model.getWeights().map((t) => Float32Array.from(t.dataSync()));
+  result.model.dispose();
+  const s = result.selection;
+  const record = result.history.find((h) => h.epoch === s.epoch)!;
+  const ema = s.weights === 'ema';
+  const summary: TeacherSummary = {
+    model: describeModel(cfg.model),
+    selection: s,
+    earlyStopHalfAccuracy: ema ? record.valAccuracyEma! : record.valAccuracy,
+    testHalfAccuracy: ema ? record.testAccuracyEma! : record.testAccuracy,
+    trainSeconds: result.trainSeconds,
+    epochs: result.history,
+  };
+  progress.log(
+    `Teacher: epoch ${s.epoch} (${s.weights}), early-stopping half ${percent(summary.earlyStopHalfAccuracy)}, ` +
+      `test half ${percent(summary.testHalfAccuracy)}. Now the student, distilled (weight ${opts.config.distill!.weight}, T ${opts.config.distill!.temperature}).`,
+  );
+  return { teacher: { model: cfg.model ?? { kind: 'tiny-vgg' }, weights }, summary };
 }
 
 export interface RunSummary {
@@ -62,7 +105,18 @@ export async function runTraining(opts: RunOptions): Promise<RunSummary> {
   if (!opts.resume) checkpoints.clear();
 
   try {
+    let teacher: TeacherWeights | undefined;
+    let teacherSummary: TeacherSummary | undefined;
+    if (opts.config.distill) {
+      const trained = await trainTeacher(opts, data, progress);
+      if (!trained) {
+        progress.log(`The teacher stopped before its last epoch; ${opts.outDir} is unchanged.` + (opts.stateDir ? ' Run again with --resume to continue.' : ''));
+        return { completed: false, report: null };
+      }
+      ({ teacher, summary: teacherSummary } = trained);
+    }
     const result = await train({
+      teacher,
       data,
       config: opts.config,
       stateDir: opts.stateDir,
@@ -114,6 +168,7 @@ export async function runTraining(opts: RunOptions): Promise<RunSummary> {
       trainSeconds: result.trainSeconds,
       resumedFromEpoch: result.resumedFromEpoch,
       checkpoints: checkpoints.list().map(({ label, file, bytes }) => ({ label, file, bytes })),
+      teacher: teacherSummary,
     });
     writeFileAtomic(join(staging, 'report.json'), `${JSON.stringify(report, null, 1)}\n`);
     publishRun(staging, opts.outDir);

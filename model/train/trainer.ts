@@ -6,20 +6,21 @@
  * so a run is reproducible.
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildTinyVgg, INPUT_SHAPE } from '../architecture';
+import { INPUT_SHAPE } from '../architecture';
 import { adamMoments, adamStep } from './adam';
 import { NO_AUGMENTATION, writeAugmented } from './augment';
 import type { NamedWeights } from './checkpoint-format';
 import { checkpointEpochsOf, type EpochRecord, isBetter, learningRateAt, type Score, type Selection, type TrainConfig } from './config';
 import { IMAGE_BYTES, type TrainingData, subset } from './data';
-import { batchGradients } from './gradients';
+import { batchGradients, type LossSpec } from './gradients';
+import { buildModel, type ModelSpec } from './models';
 import { plainBatch, predictLabels } from './predict';
 import { type ProgressSink, silentProgress } from './progress';
 import { Prng, type PrngState } from './prng';
 import { loadState, saveState } from './state';
 import { GradientWorkers } from './worker-pool';
 
-export { DEFAULT_CONFIG, learningRateAt, type EpochRecord, type Selection, type TrainConfig } from './config';
+export { DEFAULT_CONFIG, learningRateAt, type DistillConfig, type EpochRecord, type Selection, type TrainConfig } from './config';
 export { plainBatch, predictLabels } from './predict';
 
 /** Hooks for what a run leaves behind (the CLI writes files; tests may not). */
@@ -39,6 +40,14 @@ export interface TrainOptions {
   stopAfterEpoch?: number;
   progress?: ProgressSink;
   hooks?: TrainHooks;
+  /** The trained teacher, required when config.distill is set. */
+  teacher?: TeacherWeights;
+}
+
+/** A trained network to distil from: its kind and weights (in the order of its model.weights). */
+export interface TeacherWeights {
+  model: ModelSpec;
+  weights: Float32Array[];
 }
 
 export interface TrainResult {
@@ -65,9 +74,9 @@ interface StateMeta {
 
 const accuracyOf = (predicted: Int32Array, labels: Int32Array) => predicted.reduce((n, p, i) => n + (p === labels[i] ? 1 : 0), 0) / labels.length;
 
-/** The shipped form: softmax fused into `output`, with the given weights. */
-function softmaxModelWith(weights: Float32Array[], seed: number): tf.LayersModel {
-  const model = buildTinyVgg({ seed, outputActivation: 'softmax' });
+/** The shipped form: softmax fused into the last layer, with the given weights. */
+function softmaxModelWith(spec: ModelSpec | undefined, weights: Float32Array[], seed: number): tf.LayersModel {
+  const model = buildModel(spec, seed, 'softmax');
   tf.tidy(() => model.setWeights(weights.map((a, i) => tf.tensor(a, model.weights[i].shape as number[]))));
   return model;
 }
@@ -81,10 +90,23 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   const early = subset(val, split.earlyStop);
   const test = subset(val, split.test);
   // What a saved state must match to be resumed (checkpoint epochs only change what is written).
-  const fingerprint = JSON.stringify({ cfg: { ...cfg, checkpointEpochs: undefined }, train: trainSet.count, val: early.files, test: test.files });
+  if (cfg.distill && !opts.teacher) throw new Error('train: config.distill needs the teacher\'s weights (opts.teacher)');
+  const teacherSpec = cfg.distill ? opts.teacher : undefined;
+  const fingerprint = JSON.stringify({
+    cfg: { ...cfg, checkpointEpochs: undefined },
+    train: trainSet.count,
+    val: early.files,
+    test: test.files,
+    ...(teacherSpec ? { teacher: weightsDigest(teacherSpec.weights) } : {}),
+  });
+  const lossSpec: LossSpec = {
+    labelSmoothing: cfg.labelSmoothing,
+    l2: cfg.l2,
+    ...(cfg.distill ? { distill: { weight: cfg.distill.weight, temperature: cfg.distill.temperature } } : {}),
+  };
 
-  const model = buildTinyVgg({ seed: cfg.seed, outputActivation: 'linear' });
-  const evalModel = buildTinyVgg({ seed: cfg.seed, outputActivation: 'linear' });
+  const model = buildModel(cfg.model, cfg.seed, 'linear');
+  const evalModel = buildModel(cfg.model, cfg.seed, 'linear');
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const names = model.trainableWeights.map((w) => w.originalName);
   const isKernel = names.map((name) => name.endsWith('/kernel'));
@@ -141,8 +163,15 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   };
 
   let pool: GradientWorkers | null = null;
+  // Without workers, the teacher (if any) runs in this thread.
+  let teacher: tf.LayersModel | null = null;
   try {
-    pool = cfg.workers > 0 ? await GradientWorkers.start(cfg.workers, cfg) : null;
+    pool = cfg.workers > 0 ? await GradientWorkers.start(cfg.workers, { loss: lossSpec, model: cfg.model, teacher: teacherSpec }) : null;
+    if (!pool && teacherSpec) {
+      const t = buildModel(teacherSpec.model, 0, 'linear');
+      tf.tidy(() => t.setWeights(teacherSpec.weights.map((a, i) => tf.tensor(a, t.weights[i].shape as number[]))));
+      teacher = t;
+    }
     for (let epoch = epochsDone + 1; epoch <= cfg.epochs; epoch++) {
       const t0 = performance.now();
       // A fresh permutation each epoch: the order depends on the PRNG state alone (resumable).
@@ -176,7 +205,8 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
             [loss, correct] = [tf.scalar(pooled.loss), tf.scalar(pooled.correct)];
           } else {
             const x = tf.tensor4d(xBuf.subarray(0, ids.length * IMAGE_BYTES), [ids.length, ...INPUT_SHAPE]);
-            ({ loss, correct, grads } = batchGradients(model, vars, isKernel, x, tf.tensor1d(labelIds, 'int32'), cfg));
+            const teacherLogits = teacher ? (teacher.predict(x) as tf.Tensor2D) : undefined;
+            ({ loss, correct, grads } = batchGradients(model, vars, isKernel, x, tf.tensor1d(labelIds, 'int32'), lossSpec, teacherLogits));
           }
           const t = step;
           const d = Math.min(cfg.emaDecay, (1 + t) / (10 + t));
@@ -236,9 +266,20 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
     tf.dispose([halves.val.x, halves.test.x, ...m, ...v, ...(ema ?? [])]);
     model.dispose();
     evalModel.dispose();
+    teacher?.dispose();
   }
 
   const completed = epochsDone >= cfg.epochs;
-  const shipped = completed && best ? softmaxModelWith(best, cfg.seed) : null;
+  const shipped = completed && best ? softmaxModelWith(cfg.model, best, cfg.seed) : null;
   return { completed, model: shipped, selection, history, trainSeconds, resumedFromEpoch };
+}
+
+/** A short digest of some weights (FNV-1a over their float bits), for the resume fingerprint. */
+export function weightsDigest(weights: Float32Array[]): string {
+  let h = 0x811c9dc5;
+  for (const a of weights) {
+    const words = new Uint32Array(a.buffer, a.byteOffset, a.length);
+    for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
+  }
+  return `${weights.length}:${weights.reduce((n, a) => n + a.length, 0)}:${(h >>> 0).toString(16)}`;
 }

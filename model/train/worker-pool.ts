@@ -8,8 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { IMAGE_BYTES } from './data';
-import type { WorkerReply, WorkerRequest } from './gradient-worker';
-import type { LossSpec } from './gradients';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './gradient-worker';
 
 export interface PooledGradients {
   loss: number;
@@ -60,12 +59,12 @@ class Slot {
 export class GradientWorkers {
   private constructor(private readonly slots: Slot[]) {}
 
-  static async start(count: number, spec: LossSpec): Promise<GradientWorkers> {
+  static async start(count: number, setup: WorkerSetup): Promise<GradientWorkers> {
     // Node will not start a worker from a .ts file, so a one-line script registers tsx first.
     const entry = new URL('./gradient-worker.ts', import.meta.url).href;
     const tsx = import.meta.resolve('tsx/esm/api');
     const boot = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-    const slots = Array.from({ length: count }, () => new Slot(new Worker(boot, { eval: true, workerData: spec })));
+    const slots = Array.from({ length: count }, () => new Slot(new Worker(boot, { eval: true, workerData: setup })));
     await Promise.all(slots.map((s) => s.ready));
     return new GradientWorkers(slots);
   }

@@ -84,4 +84,40 @@ test('flips and whole-pixel shifts only move pixels: every value comes from the 
   assert.ok(out.every((v) => values.has(v)));
 });
 
+test('cutout paints one square of the given side with the image\'s mean colour, reproducibly; without it the stream is unchanged', () => {
+  const rgb = image('cutout');
+  const cfg: AugmentConfig = { ...NO_AUGMENTATION, cutout: 16 };
+  const out = augmentAll(rgb, cfg, 9, 6);
+  assert.equal(out, augmentAll(rgb, cfg, 9, 6));
+  const plain = new Float32Array(IMAGE_BYTES);
+  writePlain(rgb, 0, plain, 0);
+  const mean = [0, 1, 2].map((ch) => {
+    let m = 0;
+    for (let p = 0; p < IMAGE_BYTES / 3; p++) m += plain[p * 3 + ch];
+    return Math.fround(m / (IMAGE_BYTES / 3));
+  });
+  for (let k = 0; k < 6; k++) {
+    const img = out.subarray(k * IMAGE_BYTES, (k + 1) * IMAGE_BYTES);
+    let changed = 0;
+    let [minX, minY, maxX, maxY] = [64, 64, -1, -1];
+    for (let p = 0; p < IMAGE_BYTES / 3; p++) {
+      if ([0, 1, 2].every((ch) => img[p * 3 + ch] === plain[p * 3 + ch])) continue;
+      changed++;
+      const [x, y] = [p % 64, Math.floor(p / 64)];
+      [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
+      assert.equal([0, 1, 2].map((ch) => img[p * 3 + ch]), mean, 'painted with the mean colour');
+    }
+    const [w, h] = [maxX - minX + 1, maxY - minY + 1];
+    assert.ok(changed === w * h && w <= 16 && h <= 16 && (w === 16 || minX === 0 || maxX === 63) && (h === 16 || minY === 0 || maxY === 63), `image ${k}: a clipped 16-px square (${w}×${h})`);
+  }
+  const p = new Prng(4);
+  const q = new Prng(4);
+  const a = new Float32Array(IMAGE_BYTES);
+  const b = new Float32Array(IMAGE_BYTES);
+  writeAugmented(rgb, 0, a, 0, DEFAULT_CONFIG.augment, p);
+  writeAugmented(rgb, 0, b, 0, { ...DEFAULT_CONFIG.augment, cutout: 0 }, q);
+  assert.equal(a, b);
+  assert.equal(p.getState(), q.getState(), 'cutout 0 draws nothing');
+});
+
 test.run();
