@@ -36,6 +36,15 @@ export abstract class FigureElement extends LitElement {
 
   @state() protected announcement = '';
 
+  /**
+   * A figure's first render waits for a task of its own: the page's scripts finish
+   * evaluating, then each figure draws, so no one task does all of it.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) await new Promise((resolve) => setTimeout(resolve, 0));
+    super.scheduleUpdate();
+  }
+
   /** Whether the figure paints the shipped model's first-run snapshot while the model loads (first-run.ts). */
   protected paintsFirstRun(): boolean {
     return false;

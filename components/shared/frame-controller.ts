@@ -31,6 +31,8 @@ export interface FramedHost extends ReactiveControllerHost, HTMLElement {
   subject: string;
   fit: boolean;
   readonly renderRoot: HTMLElement | DocumentFragment;
+  /** The content box as a ResizeObserver last measured it (size-controller.ts): fitting reads no layout while it holds. */
+  readonly size?: { readonly width: number; readonly height: number };
 }
 
 /** What a figure declares about its parts. */
@@ -164,7 +166,9 @@ export class FrameController implements ReactiveController {
       this.fittedKey = '';
       return;
     }
-    const key = `${this.current}|${host.clientWidth}x${host.clientHeight}|${this.controlsOpen}|${this.options.contentKey ?? ''}|${blocks.length}`;
+    // The measured size, not clientWidth: reading layout here, after every render, would force it.
+    const box = host.size && host.size.width > 0 ? `${host.size.width}x${host.size.height}` : `${host.clientWidth}x${host.clientHeight}`;
+    const key = `${this.current}|${box}|${this.controlsOpen}|${this.options.contentKey ?? ''}|${blocks.length}`;
     if (key === this.fittedKey) return;
     this.fittedKey = key;
     const boxH = host.clientHeight;
