@@ -103,7 +103,8 @@ it('the article paints the snapshot before the model loads, and the live run cha
   });
   // One step of the 256-colour diverging scale moves a channel by a few levels at most.
   assert.ok(worst <= 4, `a pixel changed by ${worst} levels`);
-  assert.ok(changed / total < 0.05, `${changed} of ${total} colour values changed`);
+  // Codes of 8 bits put a value near a colour boundary on the other side of it now and then.
+  assert.ok(changed / total < 0.1, `${changed} of ${total} colour values changed`);
 });
 
 it('a figure showing another picture never shows the snapshot', async ({ page, url }) => {

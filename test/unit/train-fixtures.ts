@@ -8,7 +8,8 @@ import { INPUT_SIZE, NUM_CLASSES } from '../../model/architecture';
 import { SHARED_DATA_DIR } from '../../model/node/dataset';
 import { IMAGE_BYTES, loadTrainingData, splitValidation, type ImageSet, type TrainingData } from '../../model/train/data';
 import { Prng } from '../../model/train/prng';
-import { DEFAULT_CONFIG, type TrainConfig } from '../../model/train/trainer';
+import { RUN_B_CONFIG } from '../../model/train/config';
+import type { TrainConfig } from '../../model/train/trainer';
 
 /** TRAIN_TESTS_SYNTHETIC=1 forces the synthetic images even when the shared copy exists. */
 export const HAVE_SHARED_DATA = existsSync(SHARED_DATA_DIR) && !process.env.TRAIN_TESTS_SYNTHETIC;
@@ -46,7 +47,7 @@ export function smallData(perClass: number): TrainingData {
   return { train, val, split };
 }
 
-/** A config for runs of a few seconds. */
+/** A config for runs of a few seconds: run B's recipe, without the shipped run's teacher (tests that distil say so). */
 export function smokeConfig(overrides: Partial<TrainConfig> = {}): TrainConfig {
-  return { ...DEFAULT_CONFIG, epochs: 4, batchSize: 16, warmupEpochs: 1, workers: 0, checkpointEpochs: [0, 1, 2], ...overrides };
+  return { ...RUN_B_CONFIG, epochs: 4, batchSize: 16, warmupEpochs: 1, workers: 0, checkpointEpochs: [0, 1, 2], ...overrides };
 }
