@@ -46,7 +46,7 @@ export function lookTemplate(s: LookState, h: FeaturesHandlers, compact = false)
       ${s.error ? html`<span class="status" data-kind="error">${s.error}</span>` : nothing}
       ${!s.progress && !s.stopped && !s.error ? html`<span class="source">${sourceLine(s.source, s.done)}</span>` : nothing}
       ${s.activation !== null && !compact ? html`<span class="activation">Channel's mean value (after ReLU) on it: <strong>${fmt(s.activation)}</strong></span>` : nothing}
-      ${s.activation === 0 && s.done ? html`<span class="activation" data-role="dead-channel">Nothing made this channel fire: its values stay below zero, so ReLU turns all of them into 0. Training left it a <em>dead</em> channel, and the picture stays grey.</span>` : nothing}
+      ${s.activation === 0 && s.done ? html`<span class="activation" data-role="dead-channel">Nothing made this channel fire: its values stay below zero on every picture here, so ReLU turns all of them into 0 and the ascent had nothing to climb. Training left it a <em>dead</em> channel.</span>` : nothing}
     </div>
   </figure>`;
 }
