@@ -84,6 +84,7 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
   private featuredCell: GridPosition | null = null;
   private showingFeatured = false;
   private lastPlaying = false;
+  private builtFor?: { info: ModelInfo | null; run: NetworkRun | null; layer: string; channel: number };
 
   /** The view's layers and data (see ChannelMapSpec). */
   protected abstract readonly spec: ChannelMapSpec<D>;
@@ -99,8 +100,13 @@ export abstract class ChannelMapView<D extends ChannelMapData> extends Operation
       this.checkAttributes();
     }
     if (info && run) this.applyChannelRule(info, run);
-    const data = this.spec.build(info, run, this.layer, this.channel);
-    if (data?.key !== this.data?.key) this.useData(data);
+    // Built once per model, run, layer and channel: not on every playback frame.
+    const b = this.builtFor;
+    if (!b || b.info !== info || b.run !== run || b.layer !== this.layer || b.channel !== this.channel) {
+      this.builtFor = { info, run, layer: this.layer, channel: this.channel };
+      const data = this.spec.build(info, run, this.layer, this.channel);
+      if (data?.key !== this.data?.key) this.useData(data);
+    }
     // A pass that stops on its last cell (played to the end, or sent there while playing) is finished.
     const playing = this.playback.playing;
     if (this.lastPlaying && !playing && this.atEnd) this.showingFeatured = true;
