@@ -8,7 +8,8 @@ import { NetworkStore } from './network-store';
 import type { ModelInfo, NetworkRun } from './network-types';
 import type { ImageInput } from './worker-protocol';
 
-export type NetworkPhase = 'asleep' | 'loading' | 'running' | 'ready' | 'error';
+/** `preview`: a first-run snapshot is on show (first-run.ts); it looks ready, and the live run is on its way. */
+export type NetworkPhase = 'asleep' | 'loading' | 'running' | 'ready' | 'preview' | 'error';
 
 export class NetworkController implements ReactiveController {
   info: ModelInfo | null = null;
@@ -105,7 +106,7 @@ export class NetworkController implements ReactiveController {
         if (store !== this.store) return;
         if (this.run && this.info && this.wanted) this.staged = info;
         else this.info = info;
-        this.phase = this.run ? 'ready' : 'running';
+        this.phase = this.run ? (this.info?.preview ? 'preview' : 'ready') : 'running';
         this.host.requestUpdate();
         this.runWanted();
       })
@@ -120,7 +121,8 @@ export class NetworkController implements ReactiveController {
     const wanted = this.wanted;
     if (!store || !wanted || !(this.staged ?? this.info)) return;
     const ticket = ++this.ticket;
-    this.phase = 'running';
+    // The snapshot of this very picture stays on show, as it is, until the live run replaces it.
+    this.phase = this.info?.preview && this.run?.imageKey === wanted.key ? 'preview' : 'running';
     this.host.requestUpdate();
     store.run(wanted.key, wanted.source).then(
       (run) => {
@@ -147,7 +149,7 @@ export class NetworkController implements ReactiveController {
   /**
    * Paints the model's first-run snapshot (first-run.ts) while the model loads, when it is of
    * the picture asked for and nothing else has arrived; the live run replaces it as any newer
-   * run does. It looks ready: the live run brings the same picture, only exact to the last bit.
+   * run does. It looks ready (phase `preview`): the live run brings the same picture, only exact to the last bit.
    */
   private async showFirstRun(store: NetworkStore): Promise<void> {
     const first = await store.preview();
@@ -161,7 +163,7 @@ export class NetworkController implements ReactiveController {
     if (key !== first.run.imageKey || store !== this.store || this.run || this.info || store.loaded) return;
     this.info = first.info;
     this.run = first.run;
-    this.phase = 'ready';
+    this.phase = 'preview';
     this.host.requestUpdate();
   }
 

@@ -80,7 +80,7 @@ it('the article paints the snapshot before the model loads, and the live run cha
   await allPainted(page, true);
   const before = await canvases(page);
   const shown = await page.$eval('cnn-overview', (el) => ({ phase: (el as Overview).network.phase, text: el.shadowRoot!.textContent ?? '' }));
-  assert.is(shown.phase, 'ready', 'the snapshot looks like the finished run');
+  assert.is(shown.phase, 'preview', 'the figure knows it shows the snapshot (and looks finished: see below)');
   assert.ok(/Best guess/.test(shown.text), 'the prediction shows with the snapshot');
   assert.not.ok(/Loading|Running the image/i.test(shown.text), 'no loading message over the snapshot');
   await screenshot(page, 'first-run-snapshot');
