@@ -86,6 +86,11 @@ it('the article paints the snapshot before the model loads, and the live run cha
   await screenshot(page, 'first-run-snapshot');
   await page.evaluate('window.__releaseWorker()');
   await allPainted(page, false);
+  // The live run repaints a few milliseconds per frame: wait until every map has been repainted.
+  await page.waitForFunction((stamps) => {
+    const list = [...document.querySelector('cnn-overview')!.shadowRoot!.querySelectorAll<HTMLCanvasElement>('canvas[data-column], canvas[data-rgb]')];
+    return list.length === stamps.length && list.every((c, i) => c.dataset.painted !== stamps[i]);
+  }, { timeout: 30_000, polling: 50 }, before.map((c) => c.painted));
   const after = await canvases(page);
   assert.is(after.length, before.length);
   let worst = 0;
