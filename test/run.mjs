@@ -62,8 +62,11 @@ if (filters.length === 0) {
   tasks.unshift({ name: 'tsc --noEmit', args: [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], typeCheck: true });
 }
 
-function record(task, res) {
-  console.log(`\n# ${task.name}`);
+const wallTimes = [];
+
+function record(task, res, ms) {
+  wallTimes.push([task.name, ms]);
+  console.log(`\n# ${task.name} (${(ms / 1000).toFixed(1)} s)`);
   process.stdout.write(res.text.endsWith('\n') || !res.text ? res.text : `${res.text}\n`);
   if (task.typeCheck) {
     if (res.code === 0) passed++;
@@ -83,12 +86,18 @@ function record(task, res) {
 
 const queue = [...tasks];
 await Promise.all(Array.from({ length: Math.min(jobs, queue.length) }, async () => {
-  for (let task = queue.shift(); task; task = queue.shift()) record(task, await run(process.execPath, task.args));
+  for (let task = queue.shift(); task; task = queue.shift()) {
+    const t0 = Date.now();
+    const res = await run(process.execPath, task.args);
+    record(task, res, Date.now() - t0);
+  }
 }));
 
 const ran = passed + failed;
 console.log('');
 if (broken.length) console.log(`Failing: ${broken.join(', ')}`);
+const slowest = [...wallTimes].sort((a, b) => b[1] - a[1]).slice(0, 8);
+console.log(`Slowest files: ${slowest.map(([name, ms]) => `${name.replace(/^test\//, '')} ${Math.round(ms / 1000)} s`).join(', ')}`);
 console.log(`Skipped for missing data (../shared not found): ${skipped}`);
 console.log(`Took ${duration(Date.now() - started)} (${files.length} files, ${jobs} at a time)`);
 if (ran === 0 || files.length === 0) {

@@ -28,9 +28,28 @@ async function expectedFor(page: Page, i: number) {
   }, i);
 }
 
+/**
+ * Scrolls step i to the middle of the window, as a reader would, until it is the active step.
+ * Late layout (fonts, pictures, figures sizing themselves) can move the step after the scroll,
+ * and a reader would then scroll again: so does this, up to 20 s in all.
+ */
 async function scrollToStep(page: Page, i: number) {
-  await page.evaluate((index) => document.querySelectorAll('section[id] .step')[index].scrollIntoView({ block: 'center', behavior: 'instant' }), i);
-  await page.waitForFunction((index) => document.querySelectorAll('section[id] .step')[index].classList.contains('is-active'), { timeout: 5000 }, i);
+  let lastError: unknown;
+  for (let tries = 0; tries < 8; tries++) {
+    await page.evaluate((index) => document.querySelectorAll('section[id] .step')[index].scrollIntoView({ block: 'center', behavior: 'instant' }), i);
+    try {
+      await page.waitForFunction((index) => document.querySelectorAll('section[id] .step')[index].classList.contains('is-active'), { timeout: 2500 }, i);
+      return;
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  const where = await page.evaluate((index) => {
+    const steps = [...document.querySelectorAll('section[id] .step')];
+    const r = steps[index].getBoundingClientRect();
+    return `step ${index} at ${Math.round(r.top)}–${Math.round(r.bottom)} of ${innerHeight}; active ${steps.findIndex((s) => s.classList.contains('is-active'))}`;
+  }, i);
+  throw new Error(`step ${i} never became active (${where}): ${String(lastError)}`);
 }
 
 function assertMatches(facts: StageFacts, want: Awaited<ReturnType<typeof expectedFor>>, where: string) {

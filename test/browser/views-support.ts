@@ -240,8 +240,18 @@ export async function assertPlaybackKeys(page: Page, tag: string, at: () => Prom
   assert.ok(await playing(), 'Space plays');
   await page.keyboard.press('Space');
   assert.not.ok(await playing(), 'Space pauses');
+  // The view draws the new position in its next update: wait for it (a few frames at most).
+  const reaches = async (want: string, key: string) => {
+    let now = await at();
+    for (let k = 0; k < 100 && now !== want; k++) {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      now = await at();
+    }
+    const step = await page.$eval(tag, (el) => (el as ViewInPage).playback.step);
+    assert.is(now, want, `${key} shows ${want} (shown ${now}, playback step ${step})`);
+  };
   await page.keyboard.press('End');
-  assert.is(await at(), last);
+  await reaches(last, 'End');
   await page.keyboard.press('Home');
-  assert.is(await at(), first);
+  await reaches(first, 'Home');
 }
