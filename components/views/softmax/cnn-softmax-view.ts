@@ -150,7 +150,8 @@ export class CnnSoftmaxView extends OperationView {
 
   override render() {
     const classNames = this.network.info?.classNames ?? [];
-    const ready = this.terms && this.network.info;
+    // Terms of the model on show only: after a switch of model, the old terms wait for the new run.
+    const ready = this.terms && this.network.info && this.network.run && this.dataKey.startsWith(`${this.network.info.url}|`);
     if (this.fit) return html`${katexStylesheet()}${ready ? this.renderFitted(this.terms!, classNames) : this.statusTemplate({ block: true })}${this.liveRegion()}`;
     return html`${katexStylesheet()}
       ${this.toolbarTemplate()}
