@@ -7,11 +7,16 @@ import { INPUT_SHAPE } from '../architecture';
 import { writePlain } from './augment';
 import { IMAGE_BYTES, type ImageSet } from './image-set';
 
-/** Images → one float32 tensor of RGB/255 (no augmentation). */
-export function plainBatch(set: ImageSet): tf.Tensor4D {
+/** Images → RGB/255 floats, one picture after another (no augmentation). */
+export function plainArray(set: ImageSet): Float32Array {
   const x = new Float32Array(set.count * IMAGE_BYTES);
   for (let n = 0; n < set.count; n++) writePlain(set.rgb, n, x, n * IMAGE_BYTES);
-  return tf.tensor4d(x, [set.count, ...INPUT_SHAPE]);
+  return x;
+}
+
+/** Images → one float32 tensor of RGB/255 (no augmentation). */
+export function plainBatch(set: ImageSet): tf.Tensor4D {
+  return tf.tensor4d(plainArray(set), [set.count, ...INPUT_SHAPE]);
 }
 
 /** argmax labels and mean cross-entropy of a logits (or probabilities, `probabilities`) model. */

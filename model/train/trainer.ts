@@ -7,14 +7,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { INPUT_SHAPE } from '../architecture';
-import { adamMoments, adamStep } from './adam';
+import { adamStepArrays, emaStepArrays } from './adam';
 import { NO_AUGMENTATION, writeAugmented } from './augment';
 import type { NamedWeights } from './checkpoint-format';
 import { checkpointEpochsOf, type EpochRecord, isBetter, learningRateAt, type Score, type Selection, type TrainConfig } from './config';
 import { IMAGE_BYTES, type TrainingData, subset } from './data';
 import { batchGradients, type LossSpec } from './gradients';
 import { buildModel, type ModelSpec } from './models';
-import { plainBatch, predictLabels } from './predict';
+import { plainArray, plainBatch, predictLabels } from './predict';
 import { type ProgressSink, silentProgress } from './progress';
 import { Prng, type PrngState } from './prng';
 import { loadState, saveState } from './state';
@@ -106,13 +106,16 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   };
 
   const model = buildModel(cfg.model, cfg.seed, 'linear');
-  const evalModel = buildModel(cfg.model, cfg.seed, 'linear');
   const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const names = model.trainableWeights.map((w) => w.originalName);
   const isKernel = names.map((name) => name.endsWith('/kernel'));
   const named = (values: Float32Array[]): NamedWeights[] => values.map((a, i) => ({ name: names[i], shape: vars[i].shape, values: a }));
-  const { m, v } = adamMoments(vars);
-  const ema = cfg.emaDecay > 0 ? tf.tidy(() => vars.map((w) => tf.variable(w.clone(), false))) : null;
+  // The training state lives in plain arrays (the update is adam.ts's float32 loop); the
+  // model's variables only serve the thread's own gradients and scores when there are no workers.
+  const weights = readAll(vars);
+  const m = weights.map((w) => new Float32Array(w.length));
+  const v = weights.map((w) => new Float32Array(w.length));
+  const ema = cfg.emaDecay > 0 ? weights.map((w) => Float32Array.from(w)) : null;
 
   const stepsPerEpoch = Math.ceil(trainSet.count / cfg.batchSize);
   let prng = new Prng(`tiny-vgg/train/${cfg.seed}`);
@@ -123,14 +126,15 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   let best: Float32Array[] | null = null;
   let trainSeconds = 0;
 
-  const assignAll = (targets: tf.Variable[], values: Float32Array[]) =>
-    targets.forEach((t, i) => tf.tidy(() => t.assign(tf.tensor(values[i], t.shape))));
+  const assignAll = (targets: Float32Array[], values: Float32Array[]) => targets.forEach((t, i) => t.set(values[i]));
+  const copyAll = (arrays: Float32Array[]) => arrays.map((a) => Float32Array.from(a));
+  const setVars = (values: Float32Array[]) => tf.tidy(() => vars.forEach((t, i) => t.assign(tf.tensor(values[i], t.shape))));
 
   if (opts.resume && opts.stateDir) {
     const saved = loadState<StateMeta>(opts.stateDir);
     if (saved && saved.meta.fingerprint === fingerprint && saved.meta.epochsDone <= cfg.epochs) {
       const s = saved.meta;
-      assignAll(vars, saved.arrays.weights);
+      assignAll(weights, saved.arrays.weights);
       assignAll(m, saved.arrays.adamM);
       assignAll(v, saved.arrays.adamV);
       if (ema) assignAll(ema, saved.arrays.ema);
@@ -145,28 +149,39 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   const resumedFromEpoch = epochsDone;
   const checkpointEpochs = checkpointEpochsOf(cfg);
   const wantCheckpoint = (epoch: number) => opts.hooks?.checkpoint && checkpointEpochs.includes(epoch);
-  if (epochsDone === 0 && wantCheckpoint(0)) opts.hooks!.checkpoint!(0, named(readAll(vars)), null);
+  if (epochsDone === 0 && wantCheckpoint(0)) opts.hooks!.checkpoint!(0, named(copyAll(weights)), null);
 
-  const halves = { val: { x: plainBatch(early), labels: early.labels }, test: { x: plainBatch(test), labels: test.labels } };
   // Two batch buffers: the main thread augments the next batch while the workers compute
   // the gradients of this one. The PRNG draws stay in the same order.
   const xBufs = [new Float32Array(cfg.batchSize * IMAGE_BYTES), new Float32Array(cfg.batchSize * IMAGE_BYTES)];
-  /** Scores of the raw or EMA weights on both halves of val. */
-  const score = (weights: 'raw' | 'ema'): { val: Score; test: Score } => {
-    if (weights === 'ema' && ema) evalModel.setWeights(ema);
-    const net = weights === 'raw' ? model : evalModel;
-    const on = ({ x, labels }: { x: tf.Tensor4D; labels: Int32Array }): Score => {
-      const { predicted, loss } = predictLabels(net, x, labels);
-      return { accuracy: accuracyOf(predicted, labels), loss };
-    };
-    return { val: on(halves.val), test: on(halves.test) };
+  const halves = { val: early, test };
+  const halfNames = ['val', 'test'] as const;
+  let halfTensors: Record<'val' | 'test', tf.Tensor4D> | null = null;
+  let pool: GradientWorkers | null = null;
+  /** Scores of each set of weights (raw, EMA) on both halves of val: on the workers if any. */
+  const scoreAll = async (sets: Float32Array[][]): Promise<{ val: Score; test: Score }[]> => {
+    const jobs = sets.flatMap((w) => halfNames.map((set) => ({ weights: w, set })));
+    const replies = pool
+      ? await pool.score(jobs)
+      : jobs.map(({ weights: w, set }) => {
+        setVars(w);
+        halfTensors ??= { val: plainBatch(early), test: plainBatch(test) };
+        return predictLabels(model, halfTensors[set], halves[set].labels);
+      });
+    return sets.map((_, k) => {
+      const [val, testHalf] = [replies[2 * k], replies[2 * k + 1]];
+      return {
+        val: { accuracy: accuracyOf(val.predicted, early.labels), loss: val.loss },
+        test: { accuracy: accuracyOf(testHalf.predicted, test.labels), loss: testHalf.loss },
+      };
+    });
   };
 
-  let pool: GradientWorkers | null = null;
   // Without workers, the teacher (if any) runs in this thread.
   let teacher: tf.LayersModel | null = null;
   try {
-    pool = cfg.workers > 0 ? await GradientWorkers.start(cfg.workers, { loss: lossSpec, model: cfg.model, teacher: teacherSpec }) : null;
+    const scoring = { val: { x: plainArray(early), labels: early.labels }, test: { x: plainArray(test), labels: test.labels } };
+    pool = cfg.workers > 0 ? await GradientWorkers.start(cfg.workers, { loss: lossSpec, model: cfg.model, teacher: teacherSpec, scoring }) : null;
     if (!pool && teacherSpec) {
       const t = buildModel(teacherSpec.model, 0, 'linear');
       tf.tidy(() => t.setWeights(teacherSpec.weights.map((a, i) => tf.tensor(a, t.weights[i].shape as number[]))));
@@ -193,38 +208,33 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
         step++;
         const labelIds = Int32Array.from(ids, (i) => trainSet.labels[i]);
         // pool.gradients copies its inputs before it returns.
-        const pending = pool ? pool.gradients(readAll(vars), xBuf.subarray(0, ids.length * IMAGE_BYTES), labelIds) : null;
+        // postMessage copies the weights and the batch before gradients() returns.
+        const pending = pool ? pool.gradients(weights, xBuf.subarray(0, ids.length * IMAGE_BYTES), labelIds) : null;
         if (b + 1 < stepsPerEpoch) nextIds = fill(b + 1);
         const pooled = pending ? await pending : null;
-        const [lossT, correctT] = tf.tidy(() => {
-          let grads: tf.Tensor[];
-          let loss: tf.Scalar;
-          let correct: tf.Scalar;
-          if (pooled) {
-            grads = pooled.grads.map((g, i) => tf.tensor(g, vars[i].shape));
-            [loss, correct] = [tf.scalar(pooled.loss), tf.scalar(pooled.correct)];
-          } else {
-            const x = tf.tensor4d(xBuf.subarray(0, ids.length * IMAGE_BYTES), [ids.length, ...INPUT_SHAPE]);
-            const teacherLogits = teacher ? (teacher.predict(x) as tf.Tensor2D) : undefined;
-            ({ loss, correct, grads } = batchGradients(model, vars, isKernel, x, tf.tensor1d(labelIds, 'int32'), lossSpec, teacherLogits));
-          }
-          const t = step;
-          const d = Math.min(cfg.emaDecay, (1 + t) / (10 + t));
-          vars.forEach((w, i) => {
-            adamStep(w, grads[i], m[i], v[i], t, lr, isKernel[i] ? cfg.weightDecay : 0);
-            if (ema) ema[i].assign(ema[i].mul(d).add(w.mul(1 - d)));
-          });
-          return [loss, correct];
+        const { grads, loss, correct } = pooled ?? tf.tidy(() => {
+          setVars(weights);
+          const x = tf.tensor4d(xBuf.subarray(0, ids.length * IMAGE_BYTES), [ids.length, ...INPUT_SHAPE]);
+          const teacherLogits = teacher ? (teacher.predict(x) as tf.Tensor2D) : undefined;
+          const out = batchGradients(model, vars, isKernel, x, tf.tensor1d(labelIds, 'int32'), lossSpec, teacherLogits);
+          const correct = out.correct.dataSync()[0];
+          out.correct.dispose(); // kept out of the gradient's scope (gradients.ts), so not the tidy's to free
+          return { grads: out.grads.map((g) => Float32Array.from(g.dataSync())), loss: out.loss.dataSync()[0], correct };
         });
-        lossSum += lossT.dataSync()[0] * ids.length;
-        correctSum += correctT.dataSync()[0];
-        tf.dispose([lossT, correctT]);
+        const t = step;
+        const d = Math.min(cfg.emaDecay, (1 + t) / (10 + t));
+        weights.forEach((w, i) => {
+          adamStepArrays({ w, m: m[i], v: v[i] }, grads[i], t, lr, isKernel[i] ? cfg.weightDecay : 0);
+          if (ema) emaStepArrays(ema[i], w, d);
+        });
+        // The loss as a float32, as a scalar tensor held it before the update left tensors.
+        lossSum += Math.fround(loss) * ids.length;
+        correctSum += correct;
         const seen = Math.min(trainSet.count, (b + 1) * cfg.batchSize);
         progress.batch(epoch, cfg.epochs, b + 1, stepsPerEpoch, lossSum / seen, correctSum / seen);
       }
 
-      const raw = score('raw');
-      const averaged = ema ? score('ema') : null;
+      const [raw, averaged = null] = await scoreAll(ema ? [weights, ema] : [weights]);
       const record: EpochRecord = {
         epoch,
         loss: lossSum / trainSet.count,
@@ -244,28 +254,27 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
       for (const c of candidates) {
         if (isBetter(c, selection)) {
           selection = c;
-          best = readAll(c.weights === 'ema' ? ema! : vars);
+          best = copyAll(c.weights === 'ema' ? ema! : weights);
         }
       }
       record.seconds = (performance.now() - t0) / 1000;
       trainSeconds += record.seconds;
       history = [...history, record];
       epochsDone = epoch;
-      if (wantCheckpoint(epoch)) opts.hooks!.checkpoint!(epoch, named(readAll(vars)), record);
+      if (wantCheckpoint(epoch)) opts.hooks!.checkpoint!(epoch, named(copyAll(weights)), record);
       const mean = trainSeconds / history.length;
       progress.epoch({ ...record, epochs: cfg.epochs, etaSeconds: mean * (cfg.epochs - epoch) });
 
       if (opts.stateDir) {
         const meta: StateMeta = { version: 2, fingerprint, epochsDone, step, prng: prng.getState(), history, selection, trainSeconds };
-        saveState(opts.stateDir, epoch, meta, { weights: readAll(vars), adamM: readAll(m), adamV: readAll(v), ema: ema ? readAll(ema) : [], best: best ?? [] });
+        saveState(opts.stateDir, epoch, meta, { weights, adamM: m, adamV: v, ema: ema ?? [], best: best ?? [] });
       }
       if (opts.stopAfterEpoch !== undefined && epoch >= opts.stopAfterEpoch && epoch < cfg.epochs) break;
     }
   } finally {
     await pool?.stop();
-    tf.dispose([halves.val.x, halves.test.x, ...m, ...v, ...(ema ?? [])]);
+    if (halfTensors) tf.dispose([halfTensors.val, halfTensors.test]);
     model.dispose();
-    evalModel.dispose();
     teacher?.dispose();
   }
 

@@ -3,12 +3,13 @@
  * contiguous parts, one per worker, and the parts' gradients are averaged, weighted by
  * their sizes, always in worker order (worker 0 first), whichever replies first: the
  * gradient of the whole batch, up to float rounding. The result depends only on the inputs
- * and the number of workers, so runs stay reproducible. gradients() copies its inputs
+ * and the number of workers, so runs stay reproducible. At each epoch's end the workers also
+ * score the weights on the halves of val, which this thread would otherwise do alone. gradients() copies its inputs
  * before it returns, so the caller may refill its buffers while the workers compute.
  */
 import { Worker } from 'node:worker_threads';
 import { IMAGE_BYTES } from './data';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './gradient-worker';
+import type { GradientRequest, ScoreReply, ScoreRequest, WorkerReply, WorkerSetup } from './gradient-worker';
 
 export interface PooledGradients {
   loss: number;
@@ -17,7 +18,7 @@ export interface PooledGradients {
 }
 
 interface Pending {
-  resolve(reply: WorkerReply): void;
+  resolve(reply: WorkerReply | ScoreReply): void;
   reject(error: Error): void;
 }
 
@@ -32,7 +33,7 @@ class Slot {
       started = resolve;
       this.pending = { resolve: () => {}, reject };
     });
-    worker.on('message', (m: WorkerReply | 'ready') => {
+    worker.on('message', (m: WorkerReply | ScoreReply | 'ready') => {
       if (m === 'ready') return started();
       const p = this.pending;
       this.pending = null;
@@ -47,11 +48,13 @@ class Slot {
     worker.on('exit', (code) => fail(new Error(`a gradient worker exited (code ${code})`)));
   }
 
-  run(req: WorkerRequest): Promise<WorkerReply> {
+  run(req: GradientRequest): Promise<WorkerReply>;
+  run(req: ScoreRequest): Promise<ScoreReply>;
+  run(req: GradientRequest | ScoreRequest): Promise<WorkerReply | ScoreReply> {
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise<WorkerReply>((resolve, reject) => {
+    return new Promise<WorkerReply | ScoreReply>((resolve, reject) => {
       this.pending = { resolve, reject };
-      this.worker.postMessage(req, [req.x.buffer as ArrayBuffer]);
+      this.worker.postMessage(req, req.kind === 'gradients' ? [req.x.buffer as ArrayBuffer] : []);
     });
   }
 }
@@ -76,7 +79,7 @@ export class GradientWorkers {
       .map((slot, k) => ({ slot, from: k * per, to: Math.min(n, (k + 1) * per) }))
       .filter((p) => p.to > p.from);
     const replies = await Promise.all(
-      parts.map(({ slot, from, to }) => slot.run({ weights, x: x.slice(from * IMAGE_BYTES, to * IMAGE_BYTES), labels: labels.slice(from, to) })),
+      parts.map(({ slot, from, to }) => slot.run({ kind: 'gradients', weights, x: x.slice(from * IMAGE_BYTES, to * IMAGE_BYTES), labels: labels.slice(from, to) })),
     );
     const grads = weights.map((w) => new Float32Array(w.length));
     let loss = 0;
@@ -91,6 +94,20 @@ export class GradientWorkers {
       });
     });
     return { loss, correct, grads };
+  }
+
+  /**
+   * Scores each (weights, set) pair on a worker (the sets given at start as `scoring`), the
+   * pairs dealt out in turn so that the workers share them; the replies come in job order.
+   * A worker computes exactly what predictLabels computes in this thread.
+   */
+  async score(jobs: { weights: Float32Array[]; set: string }[]): Promise<ScoreReply[]> {
+    const n = this.slots.length;
+    const replies: ScoreReply[] = new Array(jobs.length);
+    await Promise.all(this.slots.map(async (slot, k) => {
+      for (let j = k; j < jobs.length; j += n) replies[j] = await slot.run({ kind: 'score', ...jobs[j] });
+    }));
+    return replies;
   }
 
   async stop(): Promise<void> {
