@@ -214,7 +214,8 @@ if (stage && geometry && steps.length) {
     if (reland?.()) return;
     const index = geometry.stepAtTriggerLine();
     if (index === active) return;
-    overrides = {};
+    // Above the first step the figure is the first step's: what the reader set there stays.
+    if (!(active === -1 && index === 0)) overrides = {};
     show(index, 'replace');
   }, () => geometry.triggerLine());
 
@@ -273,7 +274,13 @@ if (stage && geometry && steps.length) {
       : 'Link copied. It opens this figure exactly as it is now.');
   setUpMotionToggle();
   if (currentUrlState().section && restoreFromUrl('none')) keepLanding();
-  else show(geometry.stepAtTriggerLine(), 'none');
+  else {
+    // A link with figure state but no section (`/?image=koala`) opens the top of the article
+    // with the first step's figure in that state; it holds until the reader passes that step.
+    const { section: _section, step: _step, ...state } = currentUrlState();
+    overrides = differences(state, figureForStep(steps, 0));
+    show(geometry.stepAtTriggerLine(), 'none');
+  }
 }
 
 /**

@@ -133,6 +133,18 @@ it('keeps the reader\'s example picture in the address, and never a picture that
   await page.waitForFunction(() => new URLSearchParams(location.search).get('image') === 'koala', { timeout: 10_000 });
 });
 
+it('opens a link with a picture but no section at the top, with that picture, until the reader passes the first step', async ({ page, url }) => {
+  await page.goto(url('/?image=koala'));
+  await page.waitForFunction(() => document.querySelector('.stage-views [data-view="overview"]')?.getAttribute('image') === 'koala', { timeout: 10_000 });
+  assert.is(await page.evaluate(() => Math.round(scrollY)), 0, 'the page stays at the top');
+  await scrollToStep(page, 0);
+  assert.is((await stageFacts(page)).image, 'koala', 'the first step keeps the linked picture');
+  assert.match((await stageFacts(page)).url, /image=koala/);
+  await scrollToStep(page, 1);
+  const second = await expectedFor(page, 1);
+  assert.is((await stageFacts(page)).image, second.image, 'the next step shows its own picture');
+});
+
 it('copies a link that reopens the same figure', async ({ page, url, browser }) => {
   await browser.defaultBrowserContext().overridePermissions(url('/'), ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
   await page.goto(url('/?image=ladybug-clipart&channel=7&step=0#relu'));
