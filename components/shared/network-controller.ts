@@ -73,8 +73,7 @@ export class NetworkController implements ReactiveController {
   showImage(key: string, source: () => Promise<ImageInput>): void {
     if (this.wanted?.key === key && this.run?.imageKey === key) return;
     this.wanted = { key, source };
-    this.wantedListener?.(key);
-    this.wantedListener = undefined;
+    this.keyAsked.resolve(key);
     if (this.awake) this.runWanted();
   }
 
@@ -157,9 +156,7 @@ export class NetworkController implements ReactiveController {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (!first || store !== this.store || this.run || this.info || store.loaded) return;
     // The picture asked for may be known only later (examples load from their manifest).
-    const key = this.wanted?.key ?? (await new Promise<string | undefined>((resolve) => {
-      this.wantedListener = resolve;
-    }));
+    const key = this.wanted?.key ?? (await this.keyAsked.promise);
     if (key !== first.run.imageKey || store !== this.store || this.run || this.info || store.loaded) return;
     this.info = first.info;
     this.run = first.run;
@@ -167,7 +164,12 @@ export class NetworkController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private wantedListener?: (key: string) => void;
+  /** Settles with the key of the first picture asked for; later calls to resolve change nothing. */
+  private readonly keyAsked = (() => {
+    let resolve: (key: string) => void = () => {};
+    const promise = new Promise<string>((r) => { resolve = r; });
+    return { promise, resolve };
+  })();
 
   private fail(message: string): void {
     this.error = message;

@@ -136,15 +136,20 @@ export function encodeRunSnapshot(s: RunSnapshot): Uint8Array {
   return out;
 }
 
-/** Reads a snapshot; throws in plain words when the bytes are not one. */
-export function decodeRunSnapshot(bytes: Uint8Array): RunSnapshot {
+/** A snapshot's header and where its data begins; throws in plain words when the bytes are not a snapshot. */
+function readHeader(bytes: Uint8Array): { header: SnapshotHeader; head: number } {
   const text = new TextDecoder();
   if (bytes.byteLength < MAGIC.length + 4 || text.decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) {
     throw new Error('This file is not a run snapshot (it does not start with CNNRUN01)');
   }
   const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(MAGIC.length, true);
   const header = JSON.parse(text.decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + length))) as SnapshotHeader;
-  const head = align4(MAGIC.length + 4 + length);
+  return { header, head: align4(MAGIC.length + 4 + length) };
+}
+
+/** Reads a snapshot; throws in plain words when the bytes are not one. */
+export function decodeRunSnapshot(bytes: Uint8Array): RunSnapshot {
+  const { header, head } = readHeader(bytes);
   if (bytes.byteLength < head + header.bytes) throw new Error('This run snapshot is cut short');
   const data = bytes.slice(head, head + header.bytes);
   const size = (l: LayerInfo) => l.shape.reduce((a, b) => a * b, 1);
@@ -177,8 +182,7 @@ export function decodeRunSnapshot(bytes: Uint8Array): RunSnapshot {
 
 /** The largest error the snapshot allows for layer `i`'s values (half a code step; tiny for floats). */
 export function snapshotTolerance(bytes: Uint8Array): number[] {
-  const length = new DataView(bytes.buffer, bytes.byteOffset).getUint32(MAGIC.length, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + length))) as SnapshotHeader;
+  const { header } = readHeader(bytes);
   const tol: number[] = [];
   header.stored.forEach((st, i) => {
     if (st.how === 'codes') tol.push(Math.max(...st.step) / 2 + 1e-6);
