@@ -11,6 +11,8 @@ type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: Parent
 export class SlotSize implements ReactiveController {
   width = 0;
   height = 0;
+  /** Measured 0×0 after a real size: hidden, with its last size kept. */
+  private hidden = false;
   private observer?: ResizeObserver;
   private observed: Element | null = null;
 
@@ -49,7 +51,15 @@ export class SlotSize implements ReactiveController {
   private measured(width: number, height: number): void {
     const w = Math.floor(width);
     const h = Math.floor(height);
-    if (w === this.width && h === this.height) return;
+    // Hidden (display: none measures 0×0): keep the last size, so that the figure keeps what it
+    // drew instead of rendering at no size and drawing everything again when it comes back.
+    if (w === 0 && h === 0 && (this.width > 0 || this.height > 0)) {
+      this.hidden = true;
+      return;
+    }
+    const shownAgain = this.hidden;
+    this.hidden = false;
+    if (w === this.width && h === this.height && !shownAgain) return;
     this.width = w;
     this.height = h;
     this.host.requestUpdate();

@@ -74,6 +74,37 @@ it('sets the figure for every step as the reader scrolls down, and again scrolli
   }
 });
 
+it('keeps the network\'s maps while another view is on show, and shows them again without drawing them anew', async ({ page, url }) => {
+  await page.goto(url('/'));
+  const steps = await page.$$eval('section[id] .step', (els) => els.map((el) => ({ view: (el as HTMLElement).dataset.view ?? 'overview', section: el.closest('section')!.id })));
+  const overviewAt = steps.findIndex((s) => s.view === 'overview');
+  const convAt = steps.findIndex((s, i) => i > overviewAt && s.view === 'conv');
+  assert.ok(overviewAt >= 0 && convAt > overviewAt, 'the article shows the network, then a convolution');
+  await scrollToStep(page, overviewAt);
+  const mark = () => page.$eval('.stage-views [data-view="overview"]', (el) => {
+    const maps = [...el.shadowRoot!.querySelectorAll<HTMLCanvasElement>('canvas[data-column]')];
+    return { count: maps.length, painted: maps.filter((c) => c.dataset.painted).length };
+  });
+  await page.waitForFunction(() => {
+    const maps = [...document.querySelector('.stage-views [data-view="overview"]')!.shadowRoot!.querySelectorAll<HTMLCanvasElement>('canvas[data-column]')];
+    return maps.length > 40 && maps.every((c) => c.dataset.painted);
+  }, { timeout: 20_000 });
+  const before = await mark();
+  // Tag every map canvas: a canvas made anew would come back without the tag.
+  await page.$eval('.stage-views [data-view="overview"]', (el) => { for (const c of el.shadowRoot!.querySelectorAll<HTMLCanvasElement>('canvas[data-column]')) c.dataset.kept = '1'; });
+  await scrollToStep(page, convAt);
+  assert.is((await stageFacts(page)).view, 'conv');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  await scrollToStep(page, overviewAt);
+  const after = await page.$eval('.stage-views [data-view="overview"]', (el) => {
+    const maps = [...el.shadowRoot!.querySelectorAll<HTMLCanvasElement>('canvas[data-column]')];
+    return { count: maps.length, kept: maps.filter((c) => c.dataset.kept === '1').length, painted: maps.filter((c) => c.dataset.painted).length };
+  });
+  assert.is(after.count, before.count, 'the same maps');
+  assert.is(after.kept, after.count, `every map canvas is the one drawn before (${after.kept} of ${after.count})`);
+  assert.is(after.painted, after.count, 'every map is painted');
+});
+
 it('lands on the right figure after a fast jump that skips most steps', async ({ page, url }) => {
   await page.goto(url('/'));
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
