@@ -149,7 +149,13 @@ export function browserSuite(name: string) {
         if (opts.reducedMotion) await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
         if (opts.javaScriptEnabled === false) await page.setJavaScriptEnabled(false);
         const base = server.url;
-        await fn({ page, browser: chromium.browser, server, errors, url: (p) => base + p });
+        try {
+          await fn({ page, browser: chromium.browser, server, errors, url: (p) => base + p });
+        } catch (e) {
+          // What the page reported often explains the failure: say it with the failure.
+          if (e instanceof Error && errors.list.length) e.message += `\n  The page also reported:\n  ${errors.list.join('\n  ')}`;
+          throw e;
+        }
         // Let late errors (a rejected promise after the last assertion) surface.
         await new Promise((r) => setTimeout(r, 50));
         if (errors.list.length) throw new Error(`The page reported errors:\n  ${errors.list.join('\n  ')}`);
