@@ -209,7 +209,7 @@ if (stage && geometry && steps.length) {
   if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
   // scrollama may report steps late, skipped or out of order: treat a report only as a hint
   // to look at where the reader actually is.
-  watchSteps(stepEls, () => {
+  const follow = () => {
     if (navigating) return;
     if (reland?.()) return;
     const index = geometry.stepAtTriggerLine();
@@ -217,7 +217,16 @@ if (stage && geometry && steps.length) {
     // Above the first step the figure is the first step's: what the reader set there stays.
     if (!(active === -1 && index === 0)) overrides = {};
     show(index, 'replace');
-  }, () => geometry.triggerLine());
+  };
+  watchSteps(stepEls, follow, () => geometry.triggerLine());
+  // It can also miss one: each step's observer reads only the first of the reports delivered
+  // together, so a jump made while an older report waits (a busy page, a step that just
+  // changed height) is lost. When a scroll ends, look again.
+  if ('onscrollend' in window) window.addEventListener('scrollend', follow, { passive: true });
+  else {
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    (window as Window).addEventListener('scroll', () => { clearTimeout(quiet); quiet = setTimeout(follow, 150); }, { passive: true });
+  }
 
   document.querySelector('.next-step')?.addEventListener('click', () => goTo(active + 1, 'push', 'smooth'));
 

@@ -105,6 +105,19 @@ it('keeps the network\'s maps while another view is on show, and shows them agai
   assert.is(after.painted, after.count, 'every map is painted');
 });
 
+it('finds the reader\'s step when a jump ends, even if the step observers reported nothing', async ({ page, url }) => {
+  // Every IntersectionObserver on the page stays silent, as scrollama's do when a report is lost.
+  await page.evaluateOnNewDocument(() => {
+    window.IntersectionObserver = class { observe() {} unobserve() {} disconnect() {} takeRecords() { return []; } } as unknown as typeof IntersectionObserver;
+  });
+  await page.goto(url('/'));
+  for (const i of [3, 1, 6]) {
+    await page.evaluate((index) => document.querySelectorAll('section[id] .step')[index].scrollIntoView({ block: 'center', behavior: 'instant' }), i);
+    await page.waitForFunction((index) => document.querySelectorAll('section[id] .step')[index].classList.contains('is-active'), { timeout: 5000 }, i);
+    assertMatches(await stageFacts(page), await expectedFor(page, i), `after the jump to step ${i}`);
+  }
+});
+
 it('lands on the right figure after a fast jump that skips most steps', async ({ page, url }) => {
   await page.goto(url('/'));
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
