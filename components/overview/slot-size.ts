@@ -5,18 +5,16 @@
  * grids) to it, so the figure fills its box without overflowing. Re-renders on change.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { MeasuredSize } from '../shared/size-controller';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: ParentNode };
 
-export class SlotSize implements ReactiveController {
-  width = 0;
-  height = 0;
-  /** Measured 0×0 after a real size: hidden, with its last size kept. */
-  private hidden = false;
+export class SlotSize extends MeasuredSize implements ReactiveController {
   private observer?: ResizeObserver;
   private observed: Element | null = null;
 
-  constructor(private readonly host: Host, private readonly selector = '.slot') {
+  constructor(protected override readonly host: Host, private readonly selector = '.slot') {
+    super(host);
     host.addController(this);
   }
 
@@ -46,22 +44,5 @@ export class SlotSize implements ReactiveController {
       return;
     }
     this.observer?.observe(el);
-  }
-
-  private measured(width: number, height: number): void {
-    const w = Math.floor(width);
-    const h = Math.floor(height);
-    // Hidden (display: none measures 0×0): keep the last size, so that the figure keeps what it
-    // drew instead of rendering at no size and drawing everything again when it comes back.
-    if (w === 0 && h === 0 && (this.width > 0 || this.height > 0)) {
-      this.hidden = true;
-      return;
-    }
-    const shownAgain = this.hidden;
-    this.hidden = false;
-    if (w === this.width && h === this.height && !shownAgain) return;
-    this.width = w;
-    this.height = h;
-    this.host.requestUpdate();
   }
 }

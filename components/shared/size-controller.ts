@@ -5,15 +5,40 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-export class SizeController implements ReactiveController {
+/**
+ * A whole-pixel size that updates its host when it changes. Hidden (display: none measures
+ * 0×0), it keeps its last size, so that the figure keeps what it drew instead of rendering
+ * at no size and drawing everything again when it comes back; shown again, it updates once.
+ */
+export class MeasuredSize {
   width = 0;
   height = 0;
-  /** Measured 0×0 after a real size: hidden, with its last size kept. */
   private hidden = false;
 
+  constructor(protected readonly host: ReactiveControllerHost) {}
+
+  /** Takes a new measurement; the host updates only when a whole-pixel size changed, or on being shown again. */
+  measured(width: number, height: number): void {
+    const w = Math.floor(width);
+    const h = Math.floor(height);
+    if (w === 0 && h === 0 && (this.width > 0 || this.height > 0)) {
+      this.hidden = true;
+      return;
+    }
+    const shownAgain = this.hidden;
+    this.hidden = false;
+    if (w === this.width && h === this.height && !shownAgain) return;
+    this.width = w;
+    this.height = h;
+    this.host.requestUpdate();
+  }
+}
+
+export class SizeController extends MeasuredSize implements ReactiveController {
   private observer?: ResizeObserver;
 
-  constructor(private readonly host: ReactiveControllerHost & Element) {
+  constructor(protected override readonly host: ReactiveControllerHost & Element) {
+    super(host);
     host.addController(this);
   }
 
@@ -29,23 +54,5 @@ export class SizeController implements ReactiveController {
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.observer = undefined;
-  }
-
-  /** Takes a new measurement; the host updates only when a whole-pixel size changed. */
-  measured(width: number, height: number): void {
-    const w = Math.floor(width);
-    const h = Math.floor(height);
-    // Hidden (display: none measures 0×0): keep the last size, so that the figure keeps what it
-    // drew instead of rendering at no size and drawing everything again when it comes back.
-    if (w === 0 && h === 0 && (this.width > 0 || this.height > 0)) {
-      this.hidden = true;
-      return;
-    }
-    const shownAgain = this.hidden;
-    this.hidden = false;
-    if (w === this.width && h === this.height && !shownAgain) return;
-    this.width = w;
-    this.height = h;
-    this.host.requestUpdate();
   }
 }
