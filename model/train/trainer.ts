@@ -180,8 +180,10 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   // Without workers, the teacher (if any) runs in this thread.
   let teacher: tf.LayersModel | null = null;
   try {
-    const scoring = { val: { x: plainArray(early), labels: early.labels }, test: { x: plainArray(test), labels: test.labels } };
-    pool = cfg.workers > 0 ? await GradientWorkers.start(cfg.workers, { loss: lossSpec, model: cfg.model, teacher: teacherSpec, scoring }) : null;
+    if (cfg.workers > 0) {
+      const scoring = { val: { x: plainArray(early), labels: early.labels }, test: { x: plainArray(test), labels: test.labels } };
+      pool = await GradientWorkers.start(cfg.workers, { loss: lossSpec, model: cfg.model, teacher: teacherSpec, scoring });
+    }
     if (!pool && teacherSpec) {
       const t = buildModel(teacherSpec.model, 0, 'linear');
       tf.tidy(() => t.setWeights(teacherSpec.weights.map((a, i) => tf.tensor(a, t.weights[i].shape as number[]))));
@@ -207,8 +209,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
         lr = learningRateAt(cfg, step, stepsPerEpoch);
         step++;
         const labelIds = Int32Array.from(ids, (i) => trainSet.labels[i]);
-        // pool.gradients copies its inputs before it returns.
-        // postMessage copies the weights and the batch before gradients() returns.
+        // pool.gradients copies its inputs (the weights, the batch) before it returns.
         const pending = pool ? pool.gradients(weights, xBuf.subarray(0, ids.length * IMAGE_BYTES), labelIds) : null;
         if (b + 1 < stepsPerEpoch) nextIds = fill(b + 1);
         const pooled = pending ? await pending : null;
