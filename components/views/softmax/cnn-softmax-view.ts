@@ -150,8 +150,9 @@ export class CnnSoftmaxView extends OperationView {
 
   override render() {
     const classNames = this.network.info?.classNames ?? [];
-    // Terms of the model on show only: after a switch of model, the old terms wait for the new run.
-    const ready = this.terms && this.network.info && this.network.run && this.dataKey.startsWith(`${this.network.info.url}|`);
+    // After a switch of model the controller has no run until the new one arrives, and the
+    // terms (remade in willUpdate whenever model or picture change) are the old model's: wait.
+    const ready = this.terms && this.network.info && this.network.run;
     if (this.fit) return html`${katexStylesheet()}${ready ? this.renderFitted(this.terms!, classNames) : this.statusTemplate({ block: true })}${this.liveRegion()}`;
     return html`${katexStylesheet()}
       ${this.toolbarTemplate()}
