@@ -240,6 +240,7 @@ try {
       jsFiles: js.map((x) => `${new URL(x.name).pathname} ${(gzipBytes(new URL(x.name).pathname) / 1024).toFixed(1)}`),
     });
     console.log(`  run ${r + 1}/${RUNS} (load ${loads[r]}): drawn ${drawn.toFixed(0)} ms, ${clicks.length} clicks, scrolled ${scroll.height} px in ${(scroll.frames.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s`);
+    if (loadLong.length) console.log(`    long tasks during load (duration at start, ms): ${loadLong.map((t) => `${Math.round(t.duration)} at ${Math.round(t.start)}`).join(', ')}`);
     await context.close();
   }
 } finally {
