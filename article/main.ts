@@ -15,6 +15,7 @@ import { kindFacts } from '../components/shared/layer-kinds';
 import { FigureStage } from './figure-stage';
 import { watchSteps } from './scroll-steps';
 import { StepGeometry } from './step-geometry';
+import { StepLayout } from './step-layout';
 import { differences, figureForStep, readSteps, stepFromUrl, type StepFigure } from './step-table';
 import { currentUrlState, writeUrlState } from './url-sync';
 import { setUpCopyLink, setUpMotionToggle } from './stage-actions';
@@ -34,6 +35,7 @@ const stageRoot = document.querySelector<HTMLElement>('.stage-views');
 const title = document.querySelector<HTMLElement>('.stage-title');
 const backButton = document.querySelector<HTMLButtonElement>('.back-to-network');
 const geometry = stageEl ? new StepGeometry(stepEls, stageEl) : null;
+const stepLayout = new StepLayout(stepEls);
 const stage = stageRoot && stageEl ? new FigureStage(stageRoot, stageEl) : null;
 let active = -1;
 /** What the reader changed in the figure since the step began (a clicked map, a slider). */
@@ -153,6 +155,7 @@ function goTo(index: number, history: 'replace' | 'push' | 'none', scroll: 'smoo
   // Stop a smooth scroll still under way (say, from the previous "next step"), so that it
   // cannot carry the page past the step chosen now.
   window.scrollTo({ top: window.scrollY, behavior: 'instant' });
+  stepLayout.through(active);
   window.scrollTo({ top: geometry.scrollTopFor(active), behavior: smooth ? 'smooth' : 'instant' });
   const settle = () => {
     clearTimeout(settleTimer);
@@ -219,6 +222,11 @@ if (stage && geometry && steps.length) {
     show(index, 'replace');
   };
   watchSteps(stepEls, follow, () => geometry.triggerLine());
+  // Steps off screen are not laid out at load (style.css): now, one per idle task, and at
+  // once those above wherever the reader scrolls meanwhile.
+  const layOutAbove = () => stepLayout.aboveTheWindow();
+  window.addEventListener('scroll', layOutAbove, { passive: true });
+  void stepLayout.whenIdle().then(() => window.removeEventListener('scroll', layOutAbove));
   // It can also miss one: each step's observer reads only the first of the reports delivered
   // together, so a jump made while an older report waits (a busy page, a step that just
   // changed height) is lost. When a scroll ends, look again.

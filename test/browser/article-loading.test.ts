@@ -63,4 +63,47 @@ it('downloads the default picture once, and a clicked example once', async ({ pa
   assert.is(counts.get('/assets/examples/koala.jpg') ?? 0, 1, 'koala.jpg fetched once for the picker, the overview and the crop');
 });
 
+/** The main frame's layouts in a trace: how many layout objects each had to lay out, in order. */
+function layoutsOf(trace: Uint8Array): { dirty: number; total: number }[] {
+  const events = (JSON.parse(Buffer.from(trace).toString()) as { traceEvents: { name: string; ph: string; ts: number; args?: { beginData?: { dirtyObjects?: number; totalObjects?: number } } }[] }).traceEvents;
+  return events
+    .filter((e) => e.name === 'Layout' && e.ph === 'X' && e.args?.beginData?.totalObjects !== undefined)
+    .sort((a, b) => a.ts - b.ts)
+    .map((e) => ({ dirty: e.args!.beginData!.dirtyObjects ?? 0, total: e.args!.beginData!.totalObjects! }));
+}
+
+it('lays out only the first screen at load, and the other steps one per idle task', async ({ page, url }) => {
+  await page.tracing.start({ categories: ['devtools.timeline'] });
+  await page.goto(url('/'));
+  await page.waitForFunction(() => document.querySelectorAll('.scrolly .step').length > 1 &&
+    [...document.querySelectorAll('.scrolly .step')].every((s) => s.classList.contains('laid-out')), { timeout: 30_000 });
+  // Every layout object on the page, the way the first layout would have seen them all.
+  await page.evaluate(() => { document.body.style.width = '99.9%'; void document.body.offsetHeight; });
+  const layouts = layoutsOf((await page.tracing.stop())!);
+  const full = layouts.at(-1)!.total;
+  const biggest = Math.max(...layouts.slice(0, -1).map((l) => l.dirty));
+  assert.ok(full > 2000, `the whole article has ${full} layout objects`);
+  assert.ok(biggest < full / 3, `no layout before the last did more than a third of the article: the largest laid out ${biggest} of ${full} objects`);
+  const skipped = await page.evaluate(() => [...document.querySelectorAll('.scrolly .step')].filter((s) => getComputedStyle(s).contentVisibility !== 'visible').length);
+  assert.is(skipped, 0, 'every step is laid out for good once the page had time');
+});
+
+it('keeps a step the reader scrolled to right after load in place while the steps above it take their real heights', async ({ page, url }) => {
+  await page.goto(url('/'));
+  const before = await page.evaluate(() => {
+    const steps = document.querySelectorAll<HTMLElement>('.scrolly .step');
+    const target = steps[Math.floor(steps.length / 2)];
+    target.scrollIntoView({ block: 'center', behavior: 'instant' });
+    return { top: target.getBoundingClientRect().top, placeholders: [...steps].filter((s) => !s.classList.contains('laid-out')).length };
+  });
+  assert.ok(before.placeholders > 10, `most steps still had placeholder heights (${before.placeholders})`);
+  await page.waitForFunction(() => [...document.querySelectorAll('.scrolly .step')].every((s) => s.classList.contains('laid-out')), { timeout: 30_000 });
+  await new Promise((r) => setTimeout(r, 300));
+  const after = await page.evaluate(() => {
+    const steps = document.querySelectorAll<HTMLElement>('.scrolly .step');
+    return steps[Math.floor(steps.length / 2)].getBoundingClientRect().top;
+  });
+  assert.ok(Math.abs(after - before.top) <= 2, `the step's top went from ${before.top.toFixed(0)} to ${after.toFixed(0)} px`);
+});
+
 run();
