@@ -6,13 +6,13 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { DIST, ensureBuilt, launchChromium, collectPageErrors, screenshot } from '../support/browser';
 import { startStaticServer, type StaticServer } from '../support/static-server';
 import { testPage } from '../support/test-pages';
+import { scratchDir } from '../support/scratch-dir';
 
 const test = suite('failures in a reader\'s words');
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
@@ -21,7 +21,7 @@ let plain: StaticServer;
 
 /** A folder of broken models and pages that load them. */
 function brokenSite(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cnn-broken-'));
+  const dir = scratchDir('cnn-broken-');
   const model = join(DIST, 'assets/model');
   for (const name of ['cut', 'nobin']) mkdirSync(join(dir, name));
   copyFileSync(join(model, 'model.json'), join(dir, 'cut/model.json'));

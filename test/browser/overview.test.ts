@@ -1,6 +1,7 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
 import { browserSuite, screenshot } from '../support/browser';
+import { scratchDir } from '../support/scratch-dir';
 
 const { it, needing, run } = browserSuite('cnn-overview');
 const REF = '/test-pages/overview-reference.html';
@@ -94,10 +95,9 @@ it('shows the shipped network on a blank page with only the embed script and the
     page.on('request', (r) => requests.push(r.url()));
     const input = (await page.evaluateHandle(() =>
       document.querySelector('cnn-overview')!.shadowRoot!.querySelector('cnn-image-picker')!.shadowRoot!.querySelector('input[type=file]'))).asElement()!;
-    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const file = join(mkdtempSync(join(tmpdir(), 'cnn-bad-')), 'holiday.jpg');
+    const file = join(scratchDir('cnn-bad-'), 'holiday.jpg');
     writeFileSync(file, 'these are words, not pixels');
     await (input as never as { uploadFile(p: string): Promise<void> }).uploadFile(file);
     await page.waitForFunction(() => {

@@ -8,8 +8,7 @@
 import * as assert from 'uvu/assert';
 import * as tf from '@tensorflow/tfjs';
 import type { Page } from 'puppeteer';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { browserSuite, screenshot } from '../support/browser';
 import { startStaticServer } from '../support/static-server';
@@ -17,6 +16,7 @@ import { generatedPicture, generatedPng, rgb64 } from '../support/generated-pict
 import { CLASS_NAMES } from '../../model/classes';
 import { withModel } from './views-support';
 import { TAG, addFiles, clickTrain, pictureFiles, whenNetworkReady, whenRunEnds, type TeachInPage } from './teach-support';
+import { scratchDir } from '../support/scratch-dir';
 
 const { it, run } = browserSuite('teaching figure and the page');
 
@@ -96,7 +96,7 @@ it('downloads a layers-model that tf.loadLayersModel and a figure\'s model attri
   const note = await page.$eval(TAG, (el) => el.shadowRoot!.querySelector('.actions .message')!.textContent!);
   assert.match(note, /Downloading red-or-blue\.json and red-or-blue\.weights\.bin/);
 
-  const dir = mkdtempSync(join(tmpdir(), 'teach-download-'));
+  const dir = scratchDir('teach-download-');
   for (const f of files) writeFileSync(join(dir, f.name), Uint8Array.from(f.bytes));
   writeFileSync(join(dir, 'blue.png'), generatedPng('blue', 'probe', 64));
   const server = await startStaticServer({ root: dir, headers: { 'access-control-allow-origin': '*' } });

@@ -4,10 +4,10 @@
  * to end, and reading the figure's state (problems, run, tensors in the worker).
  */
 import type { Page } from 'puppeteer';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generatedPng, type PictureKind } from '../support/generated-pictures';
+import { scratchDir } from '../support/scratch-dir';
 
 export const TAG = 'cnn-teach';
 
@@ -25,7 +25,7 @@ export type TeachInPage = HTMLElement & {
 
 /** `count` seeded pictures of `kind` as PNG files in a new folder; their paths. */
 export function pictureFiles(kind: PictureKind, count: number, seed = 0, size = 80): string[] {
-  const dir = mkdtempSync(join(tmpdir(), `teach-${kind}-`));
+  const dir = scratchDir(`teach-${kind}-`);
   return Array.from({ length: count }, (_, i) => {
     const path = join(dir, `${kind}-${i}.png`);
     writeFileSync(path, generatedPng(kind, `${seed}/${i}`, size));

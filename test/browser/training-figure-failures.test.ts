@@ -4,8 +4,7 @@
  * happened in plain words and the rest of it keeps working: the other epochs, the curves.
  */
 import * as assert from 'uvu/assert';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { browserSuite, DIST, screenshot } from '../support/browser';
@@ -13,6 +12,7 @@ import { startStaticServer, type StaticServer } from '../support/static-server';
 import { testPage } from '../support/test-pages';
 import { readIndex } from '../support/checkpoint-reader';
 import { TAG, setEpoch, whenEpochShown, type TrainingInPage } from './training-support';
+import { scratchDir } from '../support/scratch-dir';
 
 const { it, run, suite } = browserSuite('training figure, broken training files');
 const index = readIndex(join(DIST, 'assets/model/checkpoints'));
@@ -25,7 +25,7 @@ let dir = '';
 
 /** Copies of the model with one thing broken each, and a page for each. */
 function brokenCopies(): string {
-  const root = mkdtempSync(join(tmpdir(), 'cnn-training-broken-'));
+  const root = scratchDir('cnn-training-broken-');
   const model = join(DIST, 'assets/model');
   for (const name of ['gaps', 'noreport', 'noindex']) cpSync(model, join(root, name), { recursive: true });
   rmSync(join(root, 'gaps/checkpoints', MISSING.file));

@@ -1,12 +1,13 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveInside, startStaticServer, type StaticServer } from '../support/static-server';
+import { scratchDir } from '../support/scratch-dir';
 
-const site = mkdtempSync(join(tmpdir(), 'cnn-site-'));
+const site = scratchDir('cnn-site-');
 mkdirSync(join(site, 'wasm'));
 writeFileSync(join(site, 'index.html'), '<!doctype html><title>home</title>');
 writeFileSync(join(site, '404.html'), '<!doctype html><h1>Page not found</h1>');
