@@ -20,10 +20,10 @@ it('shows formulas rendered by KaTeX at build time, with its fonts loaded', asyn
   assert.is(await page.$$eval('tex', (els) => els.length), 0, 'no raw <tex> is left');
   const display = await page.$eval('#hyperparameters .katex-display', (el) => el.textContent ?? '');
   assert.match(display, /nout/);
-  const fontsReady = await page.evaluate(async () => {
-    await document.fonts.ready;
-    return document.fonts.check('16px KaTeX_Main') && [...document.fonts].some((f) => f.family.includes('KaTeX') && f.status === 'loaded');
-  });
+  // A formula's fonts load when it is laid out: at once on screen, in idle time off screen.
+  await page.$eval('#hyperparameters .katex-display', (el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  const fontsReady = await page.waitForFunction(() => document.fonts.check('16px KaTeX_Main') &&
+    [...document.fonts].some((f) => f.family.includes('KaTeX') && f.status === 'loaded'), { timeout: 10_000 }).then(() => true, () => false);
   assert.ok(fontsReady, 'KaTeX fonts are loaded from dist/');
   const hasKatexScript = await page.$$eval('script[src]', (els) => els.some((e) => /katex/i.test((e as HTMLScriptElement).src)));
   assert.not.ok(hasKatexScript, 'no KaTeX JavaScript is shipped for the prose');
