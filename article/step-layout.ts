@@ -29,10 +29,8 @@ export class StepLayout {
 
   /** Lays out every step up to `index` that is not yet, in this task: a jump must not rest on placeholders. */
   through(index: number): void {
-    const target = this.steps[Math.min(index, this.steps.length - 1)];
-    const i = target ? this.left.indexOf(target) : -1;
-    const upTo = i >= 0 ? i + 1 : this.left.filter((el) => this.steps.indexOf(el) <= index).length;
-    this.layOut(this.left.splice(0, upTo));
+    // `left` keeps the document's order, so the ones to do now are its first.
+    this.layOut(this.left.splice(0, this.left.filter((el) => this.steps.indexOf(el) <= index).length));
   }
 
   /** Lays out every step above the first one whose top is in the window, keeping that one in place. */
