@@ -2,19 +2,20 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveInside, startStaticServer, type StaticServer } from '../support/static-server';
 import { scratchDir } from '../support/scratch-dir';
 
-const site = scratchDir('cnn-site-');
-mkdirSync(join(site, 'wasm'));
+/** The served folder, with a file beside it that no request may reach. */
+const outside = scratchDir('cnn-site-');
+const site = join(outside, 'site');
+mkdirSync(join(site, 'wasm'), { recursive: true });
 writeFileSync(join(site, 'index.html'), '<!doctype html><title>home</title>');
 writeFileSync(join(site, '404.html'), '<!doctype html><h1>Page not found</h1>');
 writeFileSync(join(site, 'model.json'), '{"a":1}');
 writeFileSync(join(site, 'wasm', 'x.wasm'), Buffer.from([0, 97, 115, 109]));
 writeFileSync(join(site, 'app.js'), 'export {}');
-writeFileSync(join(tmpdir(), 'cnn-secret.txt'), 'secret');
+writeFileSync(join(outside, 'cnn-secret.txt'), 'secret');
 
 let server: StaticServer;
 test.before(async () => { server = await startStaticServer({ root: site }); });
