@@ -18,7 +18,8 @@
  * - scroll: the whole article at a reading pace (BENCH_SCROLL_PX_S, default 800 px/s), frame
  *   times (animation-frame intervals) and long tasks, each attributed to the step on show.
  *
- * BENCH_RUNS sets the number of cold loads (default 3); BENCH_DIST serves another build (say,
+ * BENCH_RUNS sets the number of cold loads (default 3); BENCH_CLICKS=0 and BENCH_SCROLL_PX_S=0
+ * leave out the clicks and the scroll (for many loads quickly); BENCH_DIST serves another build (say,
  * the integration branch's, for a before/after in one session). The machine is shared and noisy: read
  * the numbers with the load average printed beside them.
  */
@@ -218,9 +219,9 @@ try {
     const res = await resources(page);
     const js = res.filter((x) => /\.m?js(\?|$)/.test(new URL(x.name).pathname) && x.name.startsWith(server.url));
     const heap = await heapMiB(page);
-    const clicks = await clickExamples(page, CLICKS);
+    const clicks = CLICKS > 0 ? await clickExamples(page, CLICKS) : [];
     await page.evaluate(() => (window as unknown as BenchWindow).__bench.long.splice(0));
-    const scroll = await scrollArticle(page, SCROLL_PX_S);
+    const scroll = SCROLL_PX_S > 0 ? await scrollArticle(page, SCROLL_PX_S) : { start: Infinity, steps: [], frames: [], height: 0 };
     const scrollLong = (await page.evaluate(() => (window as unknown as BenchWindow).__bench.long.splice(0))).filter((t) => t.start >= scroll.start);
     const stepAt = (t: number) => [...scroll.steps].reverse().find((s) => s.t <= t)?.step ?? 'top';
     runs.push({
@@ -249,18 +250,23 @@ try {
 }
 
 const col = (k: keyof Run) => runs.map((x) => x[k] as number);
-console.log(`\narticle at 1440×900, ${RUNS} cold loads, ${CLICKS} clicks and one full scroll (${SCROLL_PX_S} px/s) each; load average ${loads.join(', ')}:`);
+const then = [CLICKS > 0 ? `${CLICKS} clicks` : '', SCROLL_PX_S > 0 ? `one full scroll (${SCROLL_PX_S} px/s)` : ''].filter(Boolean).join(' and ');
+console.log(`\narticle at 1440×900, ${RUNS} cold loads${then ? `, ${then} each` : ''}; load average ${loads.join(', ')}:`);
 const today = baseline.drawnMs;
 verdict('navigation → overview fully drawn', col('drawn'), today ? today / 3 : Infinity, 'ms', today ? `(⅓ of today's ${today} ms)` : '(no baseline yet: test/bench/baseline.json)');
 verdict('total blocking time during load', col('tbt'), 50, 'ms');
 verdict('longest task during load', col('longest'), 50, 'ms', `(${median(col('loadLong'))} long tasks)`);
 verdict('JS transferred, page + worker (gzip)', col('jsKiB'), 300, 'KiB');
 verdict('heap, page + worker, after load', col('heapMiB'), 5.5 * 1.1, 'MiB', '(5.5 MiB + 10 %)');
-verdict('click an example → all maps redrawn, median', col('clickMedian'), 50, 'ms');
-verdict('click an example → all maps redrawn, p95', col('clickP95'), 50, 'ms');
-verdict('scroll: long tasks', col('scrollLong'), 0, '');
-verdict('scroll: longest task', col('scrollLongest'), 50, 'ms');
-verdict('scroll: frame time p95', col('frameP95'), 17, 'ms');
+if (CLICKS > 0) {
+  verdict('click an example → all maps redrawn, median', col('clickMedian'), 50, 'ms');
+  verdict('click an example → all maps redrawn, p95', col('clickP95'), 50, 'ms');
+}
+if (SCROLL_PX_S > 0) {
+  verdict('scroll: long tasks', col('scrollLong'), 0, '');
+  verdict('scroll: longest task', col('scrollLongest'), 50, 'ms');
+  verdict('scroll: frame time p95', col('frameP95'), 17, 'ms');
+}
 console.log(`  all bytes transferred (uncompressed host), info: ${median(col('allKiB')).toFixed(0)} KiB`);
 const byStep = new Map<string, number[]>();
 for (const t of runs.flatMap((x) => x.scrollTasks)) byStep.set(t.step, [...(byStep.get(t.step) ?? []), t.duration]);
