@@ -182,15 +182,17 @@ function restoreFromUrl(history: 'replace' | 'none'): boolean {
 
 /**
  * After a fresh load, late layout (fonts, pictures, the browser's own jump to the #fragment)
- * can move the landed step. Until the reader scrolls, types or taps, or a second after the
- * page has loaded, the landed step holds: it is landed again instead of giving way to
+ * can move the landed step; so can the browser's jump to the #fragment that follows the
+ * popstate of a navigation within the page (opening the address the page already has).
+ * Until the reader scrolls, types or taps, or a second after the page has loaded (or after
+ * that popstate), the landed step holds: it is landed again instead of giving way to
  * whichever step the moved layout puts under the trigger line.
  */
 let reland: (() => boolean) | null = null;
 
-function keepLanding(): void {
+function keepLanding(after: 'load' | 'popstate'): void {
   if (!geometry) return;
-  let until = Infinity;
+  let until = after === 'load' ? Infinity : performance.now() + 1000;
   const stop = () => { reland = null; };
   for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) window.addEventListener(type, stop, { once: true, passive: true });
   /** Lands the step again; false once the landing is over. */
@@ -200,6 +202,11 @@ function keepLanding(): void {
     if (Math.abs(top - scrollY) > 2) goTo(active, 'none', 'instant', overrides);
     return true;
   };
+  if (after === 'popstate') {
+    // The jump comes after the event, and its scroll reports while the landing's own are ignored.
+    requestAnimationFrame(() => reland?.());
+    return;
+  }
   void document.fonts?.ready.then(() => reland?.());
   window.addEventListener('load', () => {
     until = performance.now() + 1000;
@@ -247,7 +254,9 @@ if (stage && geometry && steps.length) {
     });
   }
 
-  window.addEventListener('popstate', () => restoreFromUrl('none'));
+  window.addEventListener('popstate', () => {
+    if (restoreFromUrl('none')) keepLanding('popstate');
+  });
 
   // A map chosen in the overview opens the operation behind it.
   stageRoot!.addEventListener('cnn-select', (e) => {
@@ -290,7 +299,7 @@ if (stage && geometry && steps.length) {
       ? 'Link copied. Your own picture stays on your device, so whoever opens the link sees the figure with an example picture and a note saying why.'
       : 'Link copied. It opens this figure exactly as it is now.');
   setUpMotionToggle();
-  if (currentUrlState().section && restoreFromUrl('none')) keepLanding();
+  if (currentUrlState().section && restoreFromUrl('none')) keepLanding('load');
   else {
     // A link with figure state but no section (`/?image=koala`) opens the top of the article
     // with the first step's figure in that state; it holds until the reader passes that step.

@@ -5,7 +5,7 @@
 import * as assert from 'uvu/assert';
 import type { Page } from 'puppeteer';
 import { browserSuite } from '../support/browser';
-import { scrollReaderTo, settleOn, shimNames, stageFacts } from './framing-support';
+import { frameProblems, scrollReaderTo, settleOn, shimNames, stageFacts } from './framing-support';
 
 const { it, run } = browserSuite('the article\'s history');
 
@@ -51,5 +51,26 @@ for (const motion of ['off', 'on'] as const) {
     }
   }, { reducedMotion: motion === 'off' });
 }
+
+// Opening the address the page already has (a link to the current step, the address bar's
+// Enter) is a navigation within the document: the browser fires popstate, then jumps to the
+// #section, which would leave the step's text below the screen with its figure on show.
+it('opening the address the page already has lands its step again, text and figure', async ({ page, url }) => {
+  await shimNames(page);
+  for (const link of ['/?step=1#what-is-a-cnn', '/?step=2#relu']) {
+    await page.goto(url(link));
+    const [section, k] = [link.split('#')[1], link.match(/step=(\d+)/)![1]];
+    const index = await stepIndex(page, `${section}/${k}`);
+    await settleOn(page, index, 5000);
+    const before = await stageFacts(page);
+    await page.evaluate(() => { (window as unknown as { marked: boolean }).marked = true; });
+    await page.goto(url(link));
+    assert.ok(await page.evaluate(() => (window as unknown as { marked?: boolean }).marked), `opening ${link} again stays in the same document`);
+    // Let the jump to the #section and every scroll report that follows it arrive.
+    await page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 400)));
+    assert.equal(await stageFacts(page), before, `${link} opened again: the same step, figure and address`);
+    assert.equal(await frameProblems(page, index), [], `${link} opened again frames its step`);
+  }
+});
 
 run();

@@ -146,6 +146,7 @@ export function browserSuite(name: string) {
 
   function it(title: string, fn: (ctx: BrowserContext) => Promise<void>, opts: TestOptions = {}): void {
     s(title, async () => {
+      const started = Date.now();
       if (!chromium || !server) throw new Error('browser suite did not start');
       const page = await chromium.browser.newPage();
       const errors = collectPageErrors(page, opts.allowErrors);
@@ -166,6 +167,8 @@ export function browserSuite(name: string) {
         if (errors.list.length) throw new Error(`The page reported errors:\n  ${errors.list.join('\n  ')}`);
       } finally {
         await page.close().catch(() => undefined);
+        // TEST_TIMES=1: each test's duration, to find where the suite's time goes.
+        if (process.env.TEST_TIMES) console.log(`\n  ${((Date.now() - started) / 1000).toFixed(1)} s  ${name}: ${title}`);
       }
     });
   }
