@@ -25,6 +25,9 @@ setAssetBase(import.meta.url);
 // The worker, TF.js, the .wasm and the model start loading now, not when the figure first
 // wakes: the stage shows the overview from the first screen. Its failure is the figure's to tell.
 void NetworkStore.for(assetUrl(DEFAULT_MODEL_PATH)).load().catch(() => undefined);
+// The rest sets up in a task of its own: evaluating the page's code (defining the figures)
+// and setting up the steps (which reads the layout) made one task longer than a frame budget.
+await new Promise((resolve) => setTimeout(resolve, 0));
 keepWideFormulasReachable();
 
 const steps = readSteps(document);

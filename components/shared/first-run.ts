@@ -34,6 +34,9 @@ export function firstRun(modelUrl: string): Promise<FirstRun | null> {
       const response = await fetch(assetUrl(FIRST_RUN_PATH));
       if (!response.ok) return null;
       const s = decodeRunSnapshot(new Uint8Array(await response.arrayBuffer()));
+      // The figures paint it in a task of their own: decoding and a first paint of the whole
+      // network together took longer than a frame budget.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       return {
         info: { url: modelUrl, layers: s.layers, classNames: s.classNames, params: {}, backend: '', backendReason: '', preview: true },
         run: { imageKey: s.imageKey, values: s.values, logits: s.logits, probabilities: s.probabilities, inferenceMs: 0 },
