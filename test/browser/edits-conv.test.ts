@@ -141,12 +141,20 @@ it('dragging a weight\'s handle up raises it by 0.01 per 2 px and runs the netwo
   await open(page, url);
   await listenForEdits(page);
   const start = (await shownWeights(page))[0];
-  const grip = await page.$eval(TAG, (el) => {
-    const g = el.shadowRoot!.querySelector('.ke-grip')!;
-    g.scrollIntoView({ block: 'center' });
-    const r = g.getBoundingClientRect();
+  await page.$eval(TAG, (el) => el.shadowRoot!.querySelector('.ke-grip')!.scrollIntoView({ block: 'center' }));
+  // Press where the handle is once the page has stopped moving (under load, a formula typeset
+  // late can still shift it, and a press beside the handle drags nothing).
+  const gripCentre = () => page.$eval(TAG, async (el) => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const r = el.shadowRoot!.querySelector('.ke-grip')!.getBoundingClientRect();
     return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
   });
+  let grip = await gripCentre();
+  for (let i = 0; i < 20; i++) {
+    const again = await gripCentre();
+    if (again.x === grip.x && again.y === grip.y) break;
+    grip = again;
+  }
   await page.mouse.move(grip.x, grip.y);
   await page.mouse.down();
   await page.mouse.move(grip.x, grip.y - 10, { steps: 4 });
