@@ -192,12 +192,12 @@ function restoreFromUrl(history: 'replace' | 'none'): boolean {
  * whichever step the moved layout puts under the trigger line.
  */
 let reland: (() => boolean) | null = null;
+// The reader's own scroll, key or tap ends a landing (one set of listeners for every landing).
+for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) window.addEventListener(type, () => { reland = null; }, { passive: true });
 
 function keepLanding(after: 'load' | 'popstate'): void {
   if (!geometry) return;
   let until = after === 'load' ? Infinity : performance.now() + 1000;
-  const stop = () => { reland = null; };
-  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) window.addEventListener(type, stop, { once: true, passive: true });
   /** Lands the step again; false once the landing is over. */
   reland = () => {
     if (active < 0 || performance.now() > until) { reland = null; return false; }
