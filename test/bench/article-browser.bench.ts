@@ -19,7 +19,9 @@
  *   times (animation-frame intervals) and long tasks, each attributed to the step on show.
  *
  * BENCH_RUNS sets the number of cold loads (default 3); BENCH_CLICKS=0 and BENCH_SCROLL_PX_S=0
- * leave out the clicks and the scroll (for many loads quickly); BENCH_DIST serves another build (say,
+ * leave out the clicks and the scroll (for many loads quickly); BENCH_CPU_SLOWDOWN=2 runs the page's
+ * threads at half speed (Chromium's CPU throttling: what a slower host would see, to find the lines
+ * with no margin; the budgets are for an unthrottled run); BENCH_DIST serves another build (say,
  * the integration branch's, for a before/after in one session). The machine is shared and noisy: read
  * the numbers with the load average printed beside them.
  */
@@ -37,6 +39,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 35);
 const SCROLL_PX_S = Number(process.env.BENCH_SCROLL_PX_S ?? 800);
 const SITE = process.env.BENCH_DIST ?? DIST;
+const SLOWDOWN = Number(process.env.BENCH_CPU_SLOWDOWN ?? 1);
 const baseline = JSON.parse(read(join(import.meta.dirname, 'baseline.json'), 'utf8')) as { drawnMs: number | null };
 
 if (!existsSync(join(ROOT, 'assets/model/model.json'))) {
@@ -208,6 +211,7 @@ try {
     const page = await context.newPage();
     await page.setViewport({ width: 1440, height: 900 });
     await page.setCacheEnabled(false);
+    if (SLOWDOWN > 1) await page.emulateCPUThrottling(SLOWDOWN);
     // tsx keeps function names with a helper the page lacks: give it one.
     await page.evaluateOnNewDocument('globalThis.__name = (f) => f;');
     await page.evaluateOnNewDocument(instrument);
@@ -251,7 +255,7 @@ try {
 
 const col = (k: keyof Run) => runs.map((x) => x[k] as number);
 const then = [CLICKS > 0 ? `${CLICKS} clicks` : '', SCROLL_PX_S > 0 ? `one full scroll (${SCROLL_PX_S} px/s)` : ''].filter(Boolean).join(' and ');
-console.log(`\narticle at 1440×900, ${RUNS} cold loads${then ? `, ${then} each` : ''}; load average ${loads.join(', ')}:`);
+console.log(`\narticle at 1440×900${SLOWDOWN > 1 ? `, CPU throttled ×${SLOWDOWN}` : ''}, ${RUNS} cold loads${then ? `, ${then} each` : ''}; load average ${loads.join(', ')}:`);
 const today = baseline.drawnMs;
 verdict('navigation → overview fully drawn', col('drawn'), today ? today / 3 : Infinity, 'ms', today ? `(⅓ of today's ${today} ms)` : '(no baseline yet: test/bench/baseline.json)');
 verdict('total blocking time during load', col('tbt'), 50, 'ms');
