@@ -193,7 +193,15 @@ export class CnnOverview extends FigureElement {
       sourceKeys: this.sourceKeys(),
       articleBase: this.articleBase || assetUrl('index.html'),
       field: this.panels.networkField(),
+      off: (column, channel) => this.channelOff(column, channel),
     };
+  }
+
+  /** Whether the reader switched off the conv channel behind a map (its canvas is striped). */
+  channelOff(column: number, channel: number): boolean {
+    const sw = this.editing.switch;
+    const ref = sw?.channelOf({ column, channel });
+    return Boolean(ref && sw?.isOff(ref));
   }
 
   override render() {

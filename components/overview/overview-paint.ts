@@ -1,9 +1,10 @@
 /**
  * Paints every map canvas of the overview after a render: canvases that name a column and
  * channel (`data-column`, `data-channel`) get that map, `data-rgb` ones the input picture.
- * A canvas remembers what it shows, so a render that changed nothing paints nothing.
+ * A canvas remembers what it shows, so a render that changed nothing paints nothing. A map
+ * whose channel the reader switched off is striped and marked `data-off`.
  */
-import { paintInputChannel, paintMap, paintRgb } from '../shared/map-painter';
+import { paintInputChannel, paintMap, paintRgb, switchedOffStripes } from '../shared/map-painter';
 import type { NetworkRun } from '../shared/network-types';
 import type { ColumnView } from './overview-view';
 
@@ -15,14 +16,22 @@ let runCount = 0;
  * Paints what is not painted yet; with `budgetMs`, stops once that much time has gone and
  * returns false (call again in the next frame for the rest), else returns true when done.
  */
-export function paintCanvases(root: ParentNode, cols: readonly ColumnView[], run: NetworkRun | null, scale: string, budgetMs = Infinity): boolean {
+export function paintCanvases(
+  root: ParentNode,
+  cols: readonly ColumnView[],
+  run: NetworkRun | null,
+  scale: string,
+  budgetMs = Infinity,
+  isOff: (column: number, channel: number) => boolean = () => false,
+): boolean {
   if (!run) return true;
   const start = performance.now();
   let id = runIds.get(run);
   if (id === undefined) runIds.set(run, (id = ++runCount));
   for (const canvas of root.querySelectorAll<HTMLCanvasElement>('canvas[data-column], canvas[data-rgb]')) {
     const rgb = canvas.hasAttribute('data-rgb');
-    const key = `${id}|${run.imageKey}|${scale}|${rgb ? 'rgb' : `${canvas.dataset.column}:${canvas.dataset.channel}`}`;
+    const off = !rgb && isOff(Number(canvas.dataset.column), Number(canvas.dataset.channel));
+    const key = `${id}|${run.imageKey}|${scale}|${rgb ? 'rgb' : `${canvas.dataset.column}:${canvas.dataset.channel}`}${off ? '|off' : ''}`;
     if (canvas.dataset.painted === key) continue;
     const input = cols[0];
     if (rgb) {
@@ -33,10 +42,11 @@ export function paintCanvases(root: ParentNode, cols: readonly ColumnView[], run
       const ch = Number(canvas.dataset.channel);
       if (!col?.values) continue;
       if (col.kind === 'input') paintInputChannel(canvas, col.values, col.shape, ch);
-      else if (col.domain) paintMap(canvas, col.values, col.shape, ch, col.domain);
+      else if (col.domain) paintMap(canvas, col.values, col.shape, ch, col.domain, off ? switchedOffStripes(col.shape[1]) : undefined);
       else continue;
     }
     canvas.dataset.painted = key;
+    canvas.toggleAttribute('data-off', off);
     if (performance.now() - start > budgetMs) return false;
   }
   return true;
@@ -50,6 +60,8 @@ interface PaintedFigure {
   readonly cols: readonly ColumnView[];
   readonly network: { readonly run: NetworkRun | null };
   readonly scale: string;
+  /** Whether the reader switched off the channel behind a map (striped when so). */
+  channelOff?(column: number, channel: number): boolean;
 }
 
 /**
@@ -70,7 +82,8 @@ export class OverviewPainter {
     const { renderRoot, cols, network, scale } = this.figure;
     const run = network.run;
     const chosen = Boolean(run && this.paintedImage && run.imageKey !== this.paintedImage);
-    if (paintCanvases(renderRoot, cols, run, scale, chosen ? Infinity : PAINT_SLICE_MS)) this.paintedImage = run?.imageKey ?? this.paintedImage;
+    const off = (column: number, channel: number) => this.figure.channelOff?.(column, channel) ?? false;
+    if (paintCanvases(renderRoot, cols, run, scale, chosen ? Infinity : PAINT_SLICE_MS, off)) this.paintedImage = run?.imageKey ?? this.paintedImage;
     else this.frame = requestAnimationFrame(this.paint);
   };
 }

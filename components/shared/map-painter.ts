@@ -40,6 +40,30 @@ export function paintMap(
   canvas.getContext('2d')?.putImageData(img, 0, 0);
 }
 
+/** The stripes of a switched-off map: a red (the compact panel's "switched off" note is a darker one, for contrast). */
+const OFF_STRIPE: readonly [number, number, number] = [192, 57, 43];
+
+/**
+ * For `paintMap`'s `adjust`: diagonal stripes over a map whose channel the reader switched
+ * off, so that it reads as "off", not as a map that happens to be quiet. About seven
+ * stripes across, whatever the map's size; each pixel is blended half-way to the stripe colour.
+ */
+export function switchedOffStripes(width: number): (pixels: Uint8ClampedArray) => void {
+  const period = Math.max(3, Math.round(width / 7));
+  const thick = Math.max(1, Math.round(period / 3));
+  const [r, g, b] = OFF_STRIPE;
+  return (px) => {
+    for (let i = 0, n = px.length / 4; i < n; i++) {
+      const x = i % width;
+      const y = (i - x) / width;
+      if ((x + y) % period >= thick) continue;
+      px[4 * i] = (px[4 * i] + r) >> 1;
+      px[4 * i + 1] = (px[4 * i + 1] + g) >> 1;
+      px[4 * i + 2] = (px[4 * i + 2] + b) >> 1;
+    }
+  };
+}
+
 /** One colour channel of the input (values 0 to 1), from black to that channel's tint. */
 export function paintInputChannel(canvas: HTMLCanvasElement, values: ArrayLike<number>, shape: readonly number[], channel: number): void {
   const [h, w, c] = shape;

@@ -64,6 +64,13 @@ for (const box of ['phone', 'desktop'] as const) {
         return !r || r.width === 0 || r.top < box.top - 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1;
       });
     });
+    // Where the box shows one map large (a phone's panel), that map is the switched-off one: striped, and its title says so.
+    const big = await page.$eval(tag, (el) => {
+      const c = el.shadowRoot!.querySelector('.big-map canvas');
+      return c ? { off: c.hasAttribute('data-off'), note: el.shadowRoot!.querySelector('.off-note')?.textContent ?? null } : null;
+    });
+    if (box === 'phone' || box === 'narrow') assert.ok(big, 'a phone-sized box shows the selected map large');
+    if (big) assert.equal(big, { off: true, note: 'switched off' });
     await (await page.$('.test-box'))!.screenshot({ path: `test/screenshots/edits-fitted-overview-${box}.png` });
     assert.equal([...problems, ...outside.map((s) => `${s} is not inside the box`)], []);
   });

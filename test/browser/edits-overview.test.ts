@@ -1,6 +1,7 @@
 /**
  * "Change it and see" in <cnn-overview>: the selected map's channel switched off (button, or
- * O on a focused map) is 0 in its conv and in the ReLU that passes it on, the next conv
+ * O on a focused map) is 0 in its conv and in the ReLU that passes it on (both maps striped
+ * as switched off), the next conv
  * computes from those zeros (a plain loop agrees), the prediction before → after shows with
  * one Reset that brings back the trained run; the edits attribute and cnn-edits carry it
  * both ways, and edits that do not fit the network warn once.
@@ -54,6 +55,18 @@ const mapColours = (page: Page, layer: string, c: number) => page.$eval(TAG, (no
   return colours.size;
 }, layer, c);
 
+/** The network's maps marked switched off: `layer:channel` and the map's accessible name. */
+const offMaps = (page: Page) => page.$eval(TAG, (el) => [...el.shadowRoot!.querySelectorAll<HTMLCanvasElement>('[data-part="network"] canvas[data-off]')]
+  .map((c) => `${c.dataset.layer}:${c.dataset.channel} ${c.getAttribute('aria-label')}`));
+
+/** The RGB of some pixels of the network's map of `layer` channel `c`. */
+const pixels = (page: Page, layer: string, c: number, at: [number, number][]) => page.$eval(TAG, (node, layer, c, at) => {
+  const el = node as OverviewInPage;
+  const column = el.cols.findIndex((col) => col.name === layer);
+  const canvas = el.shadowRoot!.querySelector<HTMLCanvasElement>(`[data-part="network"] canvas[data-column="${column}"][data-channel="${c}"]`)!;
+  return at.map(([x, y]) => [...canvas.getContext('2d')!.getImageData(x, y, 1, 1).data.slice(0, 3)]);
+}, layer, c, at);
+
 const channel = (values: number[], channels: number, c: number) => values.filter((_, i) => i % channels === c);
 
 /** conv_1_2 by plain loops from relu_1_1's values (valid padding, stride 1). */
@@ -103,8 +116,13 @@ it('switching the selected map\'s channel off zeroes it in its conv and ReLU, th
   assert.ok(channel(after.values.relu_1_1, cout, 3).every((v) => v === 0), 'its ReLU is 0');
   for (const c of [0, 1, 2, 4, 9]) assert.equal(channel(after.values.conv_1_1, cout, c), channel(before.values.conv_1_1, cout, c), `channel ${c} is untouched`);
   assert.ok(maxDiff(after.values.conv_1_2, conv12(after)) < 1e-4, 'conv_1_2 computes from the zeroed channel');
-  assert.is(await mapColours(page, 'conv_1_1', 3), 1, 'the maps on screen are repainted: one flat colour');
-  assert.is(await mapColours(page, 'relu_1_1', 3), 1);
+  // Repainted as switched off: the flat colour of 0 under red stripes, on the conv's map and its ReLU's only.
+  assert.equal(await offMaps(page), ['conv_1_1:3 conv_1_1, channel 3, 62 by 62, values 0 to 0, switched off', 'relu_1_1:3 relu_1_1, channel 3, 62 by 62, values 0 to 0, switched off']);
+  for (const layer of ['conv_1_1', 'relu_1_1']) {
+    assert.is(await mapColours(page, layer, 3), 2, `${layer} channel 3: two colours, 0 and its stripes`);
+    const [stripe, plain] = await pixels(page, layer, 3, [[0, 0], [5, 0]]);
+    assert.ok(stripe[0] - stripe[2] > plain[0] - plain[2] + 30, `the stripe is redder than the flat 0 (${stripe} vs ${plain})`);
+  }
   assert.ok(maxDiff(after.values.conv_1_2, before.values.conv_1_2) > 1e-3, 'and differs from before');
   await page.waitForFunction((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('[data-role="prediction-change"][data-before]'), { timeout: 30_000 }, TAG);
   const text = await page.$eval(TAG, (el) => el.shadowRoot!.querySelector('[data-role="prediction-change"]')!.textContent!.replace(/\s+/g, ' ').trim());
@@ -114,6 +132,8 @@ it('switching the selected map\'s channel off zeroes it in its conv and ReLU, th
   await whenModel(page, '');
   assert.equal(await editEvents(page), ['1*a.conv_1_1.3', '']);
   const reset = await snapshot(page);
+  assert.equal(await offMaps(page), [], 'no map is striped once the channel is back');
+  assert.ok(await mapColours(page, 'relu_1_1', 3) > 2);
   assert.equal(reset.values.conv_1_2, before.values.conv_1_2);
   assert.equal(reset.probabilities, before.probabilities);
 });

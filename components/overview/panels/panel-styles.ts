@@ -46,6 +46,7 @@ export const panelStyles = css`
   .map-slot { display: flex; flex-direction: column; align-items: flex-start; padding: 5px; }
   .big-map canvas.map { width: 100%; height: 100%; }
   .strip-caption { margin: 6px 0 3px; font-size: 11px; }
+  .off-note { color: #a93226; }
   .strip { display: grid; gap: 4px; }
   .strip canvas.map { width: 100%; aspect-ratio: 1; height: auto; }
   .outputs.big-rows { position: static; }
