@@ -193,15 +193,23 @@ export class CnnOverview extends FigureElement {
       sourceKeys: this.sourceKeys(),
       articleBase: this.articleBase || assetUrl('index.html'),
       field: this.panels.networkField(),
-      off: (column, channel) => this.channelOff(column, channel),
+      offMaps: this.offMaps(),
     };
   }
 
-  /** Whether the reader switched off the conv channel behind a map (its canvas is striped). */
-  channelOff(column: number, channel: number): boolean {
+  /** The maps (by mapKey) whose conv channel the reader switched off: their canvases are striped. Read the edits once. */
+  offMaps(): ReadonlySet<string> {
+    const keys = new Set<string>();
     const sw = this.editing.switch;
-    const ref = sw?.channelOf({ column, channel });
-    return Boolean(ref && sw?.isOff(ref));
+    const ablated = this.edits && sw ? sw.edited.current.ablated : [];
+    if (!sw || ablated.length === 0) return keys;
+    this.cols.forEach((col, column) => {
+      for (let channel = 0; channel < col.count; channel++) {
+        const ref = sw.channelOf({ column, channel });
+        if (ref && ablated.some((a) => a.layer === ref.layer && a.channel === ref.channel)) keys.add(mapKey({ column, channel }));
+      }
+    });
+    return keys;
   }
 
   override render() {

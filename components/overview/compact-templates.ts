@@ -91,7 +91,7 @@ export function mapPanel(s: TemplateState, ci: number, channel: number, space: {
   // The slot clips; its padding keeps room for the selection's ring.
   const strip = Math.max(16, Math.min(52, Math.floor((space.width - (col.count - 1) * gap) / col.count)));
   const big = Math.max(40, Math.floor(Math.min(space.width, space.height - strip - 24)));
-  const off = s.off?.(ci, channel) ? html` · <strong class="off-note">switched off</strong>` : nothing;
+  const off = s.offMaps?.has(mapKey({ column: ci, channel })) ? html` · <strong class="off-note">switched off</strong>` : nothing;
   const title = html`<strong>${col.name}</strong>, ${col.kind === 'input' ? ['red', 'green', 'blue'][channel] : `channel ${channel}`} · ${col.height} × ${col.width}${off}
     <span class="muted">· ${layerWords(s, ci)}, ${col.count} maps</span>`;
   const body = html`<div class="${slot ? 'slot' : 'panel-body'} map-slot">

@@ -22,7 +22,7 @@ export function paintCanvases(
   run: NetworkRun | null,
   scale: string,
   budgetMs = Infinity,
-  isOff: (column: number, channel: number) => boolean = () => false,
+  offMaps: ReadonlySet<string> = new Set(),
 ): boolean {
   if (!run) return true;
   const start = performance.now();
@@ -30,8 +30,9 @@ export function paintCanvases(
   if (id === undefined) runIds.set(run, (id = ++runCount));
   for (const canvas of root.querySelectorAll<HTMLCanvasElement>('canvas[data-column], canvas[data-rgb]')) {
     const rgb = canvas.hasAttribute('data-rgb');
-    const off = !rgb && isOff(Number(canvas.dataset.column), Number(canvas.dataset.channel));
-    const key = `${id}|${run.imageKey}|${scale}|${rgb ? 'rgb' : `${canvas.dataset.column}:${canvas.dataset.channel}`}${off ? '|off' : ''}`;
+    const map = `${canvas.dataset.column}:${canvas.dataset.channel}`;
+    const off = !rgb && offMaps.has(map);
+    const key = `${id}|${run.imageKey}|${scale}|${rgb ? 'rgb' : map}${off ? '|off' : ''}`;
     if (canvas.dataset.painted === key) continue;
     const input = cols[0];
     if (rgb) {
@@ -60,8 +61,8 @@ interface PaintedFigure {
   readonly cols: readonly ColumnView[];
   readonly network: { readonly run: NetworkRun | null };
   readonly scale: string;
-  /** Whether the reader switched off the channel behind a map (striped when so). */
-  channelOff?(column: number, channel: number): boolean;
+  /** The maps (`column:channel`) whose channel the reader switched off (striped). */
+  offMaps?(): ReadonlySet<string>;
 }
 
 /**
@@ -82,8 +83,7 @@ export class OverviewPainter {
     const { renderRoot, cols, network, scale } = this.figure;
     const run = network.run;
     const chosen = Boolean(run && this.paintedImage && run.imageKey !== this.paintedImage);
-    const off = (column: number, channel: number) => this.figure.channelOff?.(column, channel) ?? false;
-    if (paintCanvases(renderRoot, cols, run, scale, chosen ? Infinity : PAINT_SLICE_MS, off)) this.paintedImage = run?.imageKey ?? this.paintedImage;
+    if (paintCanvases(renderRoot, cols, run, scale, chosen ? Infinity : PAINT_SLICE_MS, this.figure.offMaps?.())) this.paintedImage = run?.imageKey ?? this.paintedImage;
     else this.frame = requestAnimationFrame(this.paint);
   };
 }

@@ -29,8 +29,8 @@ export interface TemplateState {
   articleBase: string;
   /** The traced value's receptive field, drawn on every earlier map; null when none is traced. */
   field: TracedField | null;
-  /** Whether the reader switched off the channel behind a map. */
-  off?(column: number, channel: number): boolean;
+  /** The maps (by mapKey) whose channel the reader switched off. */
+  offMaps?: ReadonlySet<string>;
 }
 
 export const mapKey = (p: MapPosition) => `${p.column}:${p.channel}`;
@@ -65,7 +65,7 @@ export function mapCanvas(s: TemplateState, col: ColumnView, ci: number, channel
     data-channel=${channel}
     role="button"
     tabindex=${mapKey(s.focus) === key ? 0 : -1}
-    aria-label=${mapLabel(col, channel) + (s.off?.(ci, channel) ? ', switched off' : '')}
+    aria-label=${mapLabel(col, channel) + (s.offMaps?.has(key) ? ', switched off' : '')}
     style=${style ? styleMap(style) : nothing}
   ></canvas>`;
 }
