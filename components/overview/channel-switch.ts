@@ -14,6 +14,7 @@ import type { ChannelRef } from '../../model/inspect/edit-model';
 import type { NetworkController } from '../shared/network-controller';
 import type { NetworkStore } from '../shared/network-store';
 import type { MapPosition } from './keyboard-nav';
+import { mapKey } from './overview-templates';
 import type { ColumnView } from './overview-view';
 
 interface SwitchHost extends ReactiveControllerHost, HTMLElement {
@@ -63,8 +64,23 @@ export class ChannelSwitch implements ReactiveController {
     return null;
   }
 
-  isOff(ref: ChannelRef): boolean {
-    return this.edited.current.ablated.some((a) => a.layer === ref.layer && a.channel === ref.channel);
+  /** Whether a conv channel is off (`ablated`: the edits in force, read once by a caller that asks many times). */
+  isOff(ref: ChannelRef, ablated: readonly ChannelRef[] = this.edited.current.ablated): boolean {
+    return ablated.some((a) => a.layer === ref.layer && a.channel === ref.channel);
+  }
+
+  /** Every map (by mapKey) whose conv channel is off: the edits are read once. */
+  offMaps(): Set<string> {
+    const keys = new Set<string>();
+    const { ablated } = this.edited.current;
+    if (ablated.length === 0) return keys;
+    this.host.cols.forEach((col, column) => {
+      for (let channel = 0; channel < col.count; channel++) {
+        const ref = this.channelOf({ column, channel });
+        if (ref && this.isOff(ref, ablated)) keys.add(mapKey({ column, channel }));
+      }
+    });
+    return keys;
   }
 
   /** Switches a conv channel off, or on again. */

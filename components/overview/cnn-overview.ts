@@ -197,19 +197,9 @@ export class CnnOverview extends FigureElement {
     };
   }
 
-  /** The maps (by mapKey) whose conv channel the reader switched off: their canvases are striped. Read the edits once. */
+  /** The maps (by mapKey) whose conv channel the reader switched off: their canvases are striped. */
   offMaps(): ReadonlySet<string> {
-    const keys = new Set<string>();
-    const sw = this.editing.switch;
-    const ablated = this.edits && sw ? sw.edited.current.ablated : [];
-    if (!sw || ablated.length === 0) return keys;
-    this.cols.forEach((col, column) => {
-      for (let channel = 0; channel < col.count; channel++) {
-        const ref = sw.channelOf({ column, channel });
-        if (ref && ablated.some((a) => a.layer === ref.layer && a.channel === ref.channel)) keys.add(mapKey({ column, channel }));
-      }
-    });
-    return keys;
+    return (this.edits && this.editing.switch?.offMaps()) || new Set<string>();
   }
 
   override render() {
